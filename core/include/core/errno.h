@@ -1,0 +1,79 @@
+/*
+ * Error numbers. These are Linux ABI values (asm-generic/errno-base.h and
+ * errno.h): user programs see them unchanged as -errno from system calls.
+ * Kernel functions return 0 or a positive value on success, -EXXX on failure.
+ */
+#ifndef CORE_ERRNO_H
+#define CORE_ERRNO_H
+
+#define EPERM		1
+#define ENOENT		2
+#define ESRCH		3
+#define EINTR		4
+#define EIO		5
+#define ENXIO		6
+#define E2BIG		7
+#define ENOEXEC		8
+#define EBADF		9
+#define ECHILD		10
+#define EAGAIN		11
+#define ENOMEM		12
+#define EACCES		13
+#define EFAULT		14
+#define ENOTBLK		15
+#define EBUSY		16
+#define EEXIST		17
+#define EXDEV		18
+#define ENODEV		19
+#define ENOTDIR		20
+#define EISDIR		21
+#define EINVAL		22
+#define ENFILE		23
+#define EMFILE		24
+#define ENOTTY		25
+#define ETXTBSY		26
+#define EFBIG		27
+#define ENOSPC		28
+#define ESPIPE		29
+#define EROFS		30
+#define EMLINK		31
+#define EPIPE		32
+#define EDOM		33
+#define ERANGE		34
+#define EDEADLK		35
+#define ENAMETOOLONG	36
+#define ENOLCK		37
+#define ENOSYS		38
+#define ENOTEMPTY	39
+#define ELOOP		40
+#define ENOMSG		42
+#define ENODATA		61
+#define ETIME		62
+#define EOVERFLOW	75
+#define EILSEQ		84
+#define ENOTSOCK	88
+#define EOPNOTSUPP	95
+#define EADDRINUSE	98
+#define ENOBUFS		105
+#define ETIMEDOUT	110
+#define ECONNREFUSED	111
+
+/* Pointers that carry an error: the top 4095 addresses are never valid. */
+#define MAX_ERRNO	4095
+
+static inline void *ERR_PTR(long err)
+{
+	return (void *)err;
+}
+
+static inline long PTR_ERR(const void *p)
+{
+	return (long)p;
+}
+
+static inline int IS_ERR(const void *p)
+{
+	return (unsigned long)p >= (unsigned long)-MAX_ERRNO;
+}
+
+#endif /* CORE_ERRNO_H */
