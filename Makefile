@@ -144,9 +144,13 @@ endif
 endif
 ARCH := $(CONFIG_ARCH)
 
+# On the first pass of a fresh O= the configuration is not loaded yet: make
+# generates auto.conf, then restarts and reads the rest.
+ifneq ($(CONFIG_ARCH),)
 include $(srctree)/scripts/Makefile.kernel
 include $(srctree)/scripts/Makefile.run
 include $(srctree)/scripts/Makefile.test
+endif
 
 endif # build-goals
 

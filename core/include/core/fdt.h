@@ -15,6 +15,13 @@
 /* 0 when fdt starts with a sane version-17 compatible header, else -EINVAL. */
 int fdt_check(const void *fdt);
 
+/*
+ * fdt_check() for a blob known to be len bytes long: also -EINVAL when the
+ * buffer is shorter than the header or than the header's totalsize. Use it
+ * whenever the size of what was handed over is known.
+ */
+int fdt_check_len(const void *fdt, size_t len);
+
 /* totalsize from the header (call fdt_check() first). */
 uint32_t fdt_total_size(const void *fdt);
 

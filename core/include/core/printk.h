@@ -37,6 +37,10 @@ void vprintk(int level, const char *fmt, va_list ap);
  */
 void printk_set_console_level(int level);
 
+#define CONSOLE_LEVEL_MIN	1	/* emergencies always print */
+#define CONSOLE_LEVEL_QUIET	4	/* "quiet": errors and worse */
+#define CONSOLE_LEVEL_DEBUG	8	/* "debug": everything */
+
 /* Applies loglevel=N, quiet and debug from the command line. */
 void printk_init(void);
 

@@ -1,0 +1,2 @@
+/* Version string for the host unit tests. */
+#define LEVITATE_VERSION "unit-test"
