@@ -44,7 +44,7 @@ HOSTARCH := $(call norm-arch,$(shell uname -m))
 ifneq ($(origin ARCH),command line)
 ARCH :=
 endif
-ARCH := $(call norm-arch,$(ARCH))
+override ARCH := $(call norm-arch,$(ARCH))
 DEFCONFIG_ARCH := $(or $(ARCH),$(HOSTARCH))
 
 # ---------------------------------------------------------------------------
@@ -142,7 +142,7 @@ $(error ARCH=$(ARCH) but $(O)/.config is for $(CONFIG_ARCH): run \
 endif
 endif
 endif
-ARCH := $(CONFIG_ARCH)
+override ARCH := $(CONFIG_ARCH)
 
 # On the first pass of a fresh O= the configuration is not loaded yet: make
 # generates auto.conf, then restarts and reads the rest.

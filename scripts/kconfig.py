@@ -201,8 +201,10 @@ def new_symbols(kconf: kconfiglib.Kconfig, path: str) -> list[str]:
     """Visible symbols that the configuration file does not mention."""
     assigned, _ = scan(kconf, path)
     names = {a.name for a in assigned}
+    # str_value is evaluated first: it decides _write_to_conf.
     return [s.name for s in kconf.unique_defined_syms
-            if s.name not in names and s.visibility and s._write_to_conf]
+            if s.name not in names and s.str_value is not None
+            and s.visibility and s._write_to_conf]
 
 
 def cmd_defconfig(kconf, args) -> None:

@@ -18,7 +18,7 @@ VERSION = ".".join(MAKEFILE_VERSION.groups())
 
 def test_banner_timer_and_poweroff(build: Build):
     guest = build.boot("test=boot")
-    m = guest.expect(r"LevitateOS (\S+) \((\S+)\) profile (\S+)\r\n")
+    m = guest.expect(r"LevitateOS (\S+) \((\S+)\) profile (\S+)")
     version, arch, profile = m.groups()
     assert version.split("+")[0] == VERSION
     assert arch == build.arch

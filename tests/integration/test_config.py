@@ -60,7 +60,7 @@ def test_bad_dotconfig_stops_make(tmp_path: Path, case: str):
     line, pattern = BAD_CONFIGS[case]
     make(tmp_path, "qemu-x86_64_defconfig")
     config = tmp_path / ".config"
-    config.write_text('CONFIG_PROFILE="x"\n' + line)
+    config.write_text('CONFIG_LOG_LEVEL=7\n' + line)
     res = make(tmp_path, check=False)
     assert res.returncode != 0
     assert f"error: {config}" in res.stderr
@@ -72,7 +72,7 @@ def test_bad_dotconfig_stops_make(tmp_path: Path, case: str):
 def test_bad_defconfig_is_refused(tmp_path: Path, case: str):
     line, pattern = BAD_CONFIGS[case]
     defconfig = tmp_path / "bad_defconfig"
-    defconfig.write_text('CONFIG_PROFILE="x"\n' + line)
+    defconfig.write_text('CONFIG_LOG_LEVEL=7\n' + line)
     res = make(tmp_path / "out", f"DEFCONFIG={defconfig}", "defconfig",
                check=False)
     assert res.returncode != 0
