@@ -2,7 +2,11 @@
 prints the console on stdout and exits when the guest powers off.
 """
 
+import os
+import re
+import signal
 import subprocess
+import time
 
 from conftest import SRC, Build
 
@@ -25,3 +29,32 @@ def test_make_run_reads_stdin(build: Build):
          "CMDLINE=test=fault"],
         input="\x01x", capture_output=True, text=True, timeout=120)
     assert "QEMU: Terminated" in res.stdout, res.stdout + res.stderr
+
+
+def test_make_debug_waits_for_gdb(build: Build):
+    """make debug stops QEMU before the first instruction and gdb attaches."""
+    proc = subprocess.Popen(
+        ["make", "-C", str(SRC), f"O={build.out}", "debug"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        elf = build.images / "levitate"
+        pc = None
+        for _ in range(100):  # until QEMU listens
+            gdb = subprocess.run(
+                ["gdb-multiarch", "-nx", "-batch", str(elf),
+                 "-ex", "target remote 127.0.0.1:1234",
+                 "-ex", "info registers pc"],
+                capture_output=True, text=True, timeout=60)
+            pc = re.search(r"^pc\s+(0x[0-9a-f]+)", gdb.stdout, re.M)
+            if pc:
+                break
+            time.sleep(0.2)
+        assert pc, gdb.stdout + gdb.stderr
+        # Firmware or QEMU's boot stub, not yet the kernel's virtual
+        # addresses (the upper half): QEMU waited for the debugger.
+        assert int(pc.group(1), 16) < 1 << 47, pc.group(1)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, err = proc.communicate()
+    assert "gdb-multiarch" in err and "target remote 127.0.0.1:1234" in err
