@@ -11,7 +11,8 @@
  *   cmdline   /chosen bootargs; initrd from /chosen linux,initrd-*.
  *
  * Devicetree specification v0.4: §3.4 memory node, §3.5 reserved-memory,
- * §3.6 chosen, §5.3 memory reservation block, §5.4 structure block.
+ * §3.6 chosen, §5.3 memory reservation block. <core/fdt.h> does all the
+ * reading of the blob.
  */
 #define pr_fmt(fmt) "dt: " fmt
 
@@ -25,15 +26,6 @@
 
 /* Linker script symbols: the image from _text to _end, .bss included. */
 extern char _text[], _end[];
-
-/* Structure block tokens (§5.4.1) and header word offsets (§5.2). */
-#define FDT_BEGIN_NODE		1
-#define FDT_END_NODE		2
-#define FDT_PROP		3
-#define FDT_NOP			4
-#define FDT_HDR_OFF_STRUCT	8
-#define FDT_HDR_OFF_RSVMAP	16
-#define FDT_HDR_SIZE_STRUCT	36
 
 static struct boot_info bi;
 
@@ -115,76 +107,34 @@ static void parse_chosen(const void *fdt)
 	boot_add_reserved(&bi, start, end - start);
 }
 
-/* The memory reservation block: (address, size) pairs up to (0, 0). */
+/* The DTB's memory reservation block (§5.3). */
 static void add_rsvmap(const void *fdt)
-{
-	const uint8_t *blob = fdt;
-	uint64_t off, total = fdt_total_size(fdt), base, size;
-
-	for (off = be32_at(blob + FDT_HDR_OFF_RSVMAP); off + 16 <= total;
-	     off += 16) {
-		base = be64_at(blob + off);
-		size = be64_at(blob + off + 8);
-		if (!base && !size)
-			break;
-		boot_add_reserved(&bi, base, size);
-	}
-}
-
-/*
- * Calls fn for each direct child of node. <core/fdt.h> has no child
- * iteration, so this walks the structure block tokens itself; every read
- * stays inside the block, and fdt_reg() checks each offset again.
- */
-static void for_each_child(const void *fdt, int node,
-			   void (*fn)(const void *fdt, int child))
-{
-	const uint8_t *blob = fdt;
-	const uint8_t *st = blob + be32_at(blob + FDT_HDR_OFF_STRUCT);
-	uint32_t size = be32_at(blob + FDT_HDR_SIZE_STRUCT);
-	uint32_t off = node, len;
-	int depth = -1;
-
-	while (off + 4 <= size) {
-		switch (be32_at(st + off)) {
-		case FDT_BEGIN_NODE:
-			if (depth == 0)
-				fn(fdt, off);
-			depth++;
-			len = strnlen((const char *)st + off + 4,
-				      size - off - 4);
-			off += 4 + ALIGN_UP(len + 1, 4);
-			break;
-		case FDT_END_NODE:
-			if (--depth < 0)
-				return;
-			off += 4;
-			break;
-		case FDT_PROP:
-			if (off + 12 > size)
-				return;
-			len = be32_at(st + off + 4);
-			if (len > size - off - 12)
-				return;
-			off += 12 + ALIGN_UP(len, 4);
-			break;
-		case FDT_NOP:
-			off += 4;
-			break;
-		default:
-			return;
-		}
-	}
-}
-
-static void add_reserved_child(const void *fdt, int child)
 {
 	uint64_t base, size;
 	int i;
 
-	/* Children with only "size" are allocated later, not reserved now. */
-	for (i = 0; fdt_reg(fdt, child, i, &base, &size) == 0; i++)
+	for (i = 0; fdt_mem_rsv(fdt, i, &base, &size) == 0; i++)
 		boot_add_reserved(&bi, base, size);
+}
+
+/*
+ * The static regions of /reserved-memory (§3.5.2): the reg ranges of its
+ * direct children. Children with only "size" are allocated later, not
+ * reserved now.
+ */
+static void add_reserved_memory(const void *fdt)
+{
+	uint64_t base, size;
+	int node, child, i;
+
+	node = fdt_path_offset(fdt, "/reserved-memory");
+	if (node < 0)
+		return;
+	for (child = fdt_first_child(fdt, node); child >= 0;
+	     child = fdt_next_sibling(fdt, child)) {
+		for (i = 0; fdt_reg(fdt, child, i, &base, &size) == 0; i++)
+			boot_add_reserved(&bi, base, size);
+	}
 }
 
 static void log_region(const char *what, const struct mem_region *r)
@@ -212,7 +162,6 @@ void __noreturn arch_setup(paddr_t dtb, paddr_t load);
 void arch_setup(paddr_t dtb, paddr_t load)
 {
 	const void *fdt;
-	int node;
 
 	if (!dtb || dtb >= BOOT_LINEAR_MAP_END)
 		arch_halt();
@@ -227,9 +176,7 @@ void arch_setup(paddr_t dtb, paddr_t load)
 	boot_add_reserved(&bi, dtb, fdt_total_size(fdt));
 	parse_chosen(fdt);
 	add_rsvmap(fdt);
-	node = fdt_path_offset(fdt, "/reserved-memory");
-	if (node >= 0)
-		for_each_child(fdt, node, add_reserved_child);
+	add_reserved_memory(fdt);
 	log_regions();
 
 	kernel_main(&bi);

@@ -8,8 +8,9 @@
  * block inside totalsize), and every token is checked before it is used:
  * its offset inside the structure block, node names and property names
  * NUL-terminated inside their blocks, property values inside the structure
- * block. Each walk moves forward by at least one token, so it ends. Values
- * are read byte by byte: nothing here assumes the blob is aligned.
+ * block, memory reservation entries inside totalsize. Each walk moves
+ * forward by at least one token, so it ends. Values are read byte by byte:
+ * nothing here assumes the blob is aligned.
  */
 #include <core/fdt.h>
 
@@ -26,6 +27,10 @@
 #define FDT_HEADER_SIZE	40
 #define FDT_VERSION	17
 #define FDT_MAX_DEPTH	32
+#define FDT_RSV_ENTRY	16
+
+/* next_node() min_depth for a walk on to the end of the tree. */
+#define ANY_DEPTH	INT32_MIN
 
 /* Header fields, in 32-bit words from the start of the blob (§5.2). */
 enum {
@@ -33,12 +38,17 @@ enum {
 	H_VERSION, H_LAST_COMP, H_BOOT_CPU, H_SIZE_STRINGS, H_SIZE_STRUCT,
 };
 
-/* A checked blob: where its two blocks are and how big. */
+/*
+ * A checked blob: where its blocks are and how big. The memory reservation
+ * block has no size of its own: it may run to the end of the blob.
+ */
 struct fdt_view {
 	const uint8_t *st;
 	uint32_t st_size;
 	const char *strs;
 	uint32_t strs_size;
+	const uint8_t *rsv;
+	uint32_t rsv_size;
 };
 
 static uint32_t rd32(const void *p)
@@ -77,13 +87,15 @@ static int view_init(const void *fdt, struct fdt_view *v)
 	off_rsv = hdr(fdt, H_OFF_RSVMAP);
 	if (total > INT32_MAX || !IS_ALIGNED(off_st, 4) ||
 	    !block_ok(off_st, size_st, total) ||
-	    !block_ok(off_strs, size_strs, total) ||
-	    !IS_ALIGNED(off_rsv, 8) || !block_ok(off_rsv, 16, total))
+	    !block_ok(off_strs, size_strs, total) || !IS_ALIGNED(off_rsv, 8) ||
+	    !block_ok(off_rsv, FDT_RSV_ENTRY, total))
 		return -EINVAL;
 	v->st = (const uint8_t *)fdt + off_st;
 	v->st_size = size_st;
 	v->strs = (const char *)fdt + off_strs;
 	v->strs_size = size_strs;
+	v->rsv = (const uint8_t *)fdt + off_rsv;
+	v->rsv_size = total - off_rsv;
 	return 0;
 }
 
@@ -182,8 +194,10 @@ static int root_node(const struct fdt_view *v)
 
 /*
  * The node after the node at off, in document order. *depth is the depth
- * of the node at off and is updated. Returns -ENOENT at the end of the
- * tree or when an END_NODE takes *depth below min_depth.
+ * of the node at off and is updated. Returns -ENOENT when an END_NODE takes
+ * *depth below min_depth, or at the end of the tree when min_depth is
+ * ANY_DEPTH. A walk confined to a subtree must meet the END_NODE closing
+ * it first: reaching the end of the tree instead is -EINVAL.
  */
 static int next_node(const struct fdt_view *v, int off, int *depth,
 		     int min_depth)
@@ -207,7 +221,7 @@ static int next_node(const struct fdt_view *v, int off, int *depth,
 				return -ENOENT;
 			break;
 		case FDT_END:
-			return -ENOENT;
+			return min_depth == ANY_DEPTH ? -ENOENT : -EINVAL;
 		default:
 			return tag < 0 ? tag : -EINVAL;
 		}
@@ -348,7 +362,7 @@ static int search(const void *fdt, int from,
 	} else {
 		node = from;
 	}
-	while ((node = next_node(&v, node, &depth, INT32_MIN)) >= 0) {
+	while ((node = next_node(&v, node, &depth, ANY_DEPTH)) >= 0) {
 		if (match(&v, node, arg))
 			return node;
 	}
@@ -363,6 +377,34 @@ int fdt_node_by_compatible(const void *fdt, int from, const char *compat)
 int fdt_node_by_name(const void *fdt, int from, const char *name)
 {
 	return search(fdt, from, name_is, name);
+}
+
+int fdt_first_child(const void *fdt, int node)
+{
+	struct fdt_view v;
+	int depth = 0;
+
+	if (view_init(fdt, &v))
+		return -EINVAL;
+	/* The first node the walk meets before node's END_NODE is a child. */
+	return next_node(&v, node, &depth, 0);
+}
+
+int fdt_next_sibling(const void *fdt, int node)
+{
+	struct fdt_view v;
+	int depth = 0;
+
+	if (view_init(fdt, &v) || check_node(&v, node))
+		return -EINVAL;
+	if (node == root_node(&v))
+		return -ENOENT;
+	/* Skip node's subtree; its parent's END_NODE ends the search. */
+	while ((node = next_node(&v, node, &depth, -1)) >= 0) {
+		if (depth == 0)
+			return node;
+	}
+	return node;
 }
 
 const char *fdt_node_name(const void *fdt, int node)
@@ -469,4 +511,31 @@ int fdt_reg(const void *fdt, int node, int index, uint64_t *base,
 	*base = read_cells(reg, ac);
 	*size = read_cells(reg + ac * 4, sc);
 	return 0;
+}
+
+int fdt_mem_rsv(const void *fdt, int index, uint64_t *base, uint64_t *size)
+{
+	struct fdt_view v;
+	uint64_t b, s;
+	uint32_t off;
+	int i;
+
+	if (view_init(fdt, &v))
+		return -EINVAL;
+	if (index < 0)
+		return -ENOENT;
+	/* (address, size) pairs up to a (0, 0) one, all inside the blob. */
+	for (i = 0, off = 0; v.rsv_size - off >= FDT_RSV_ENTRY;
+	     i++, off += FDT_RSV_ENTRY) {
+		b = read_cells(v.rsv + off, 2);
+		s = read_cells(v.rsv + off + 8, 2);
+		if (!b && !s)
+			return -ENOENT;
+		if (i == index) {
+			*base = b;
+			*size = s;
+			return 0;
+		}
+	}
+	return -EINVAL;
 }

@@ -40,6 +40,14 @@ int fdt_node_by_compatible(const void *fdt, int from, const char *compat);
  */
 int fdt_node_by_name(const void *fdt, int from, const char *name);
 
+/*
+ * Offset of the node's first child, or of the next child of its parent
+ * after it. -ENOENT when there is none, -EINVAL when node is not a node or
+ * the tree is corrupt. The root has no siblings.
+ */
+int fdt_first_child(const void *fdt, int node);
+int fdt_next_sibling(const void *fdt, int node);
+
 /* Node name including unit address ("uart@9000000"), or NULL. */
 const char *fdt_node_name(const void *fdt, int node);
 
@@ -59,6 +67,13 @@ bool fdt_is_compatible(const void *fdt, int node, const char *compat);
  */
 int fdt_reg(const void *fdt, int node, int index, uint64_t *base,
 	    uint64_t *size);
+
+/*
+ * Entry `index` of the memory reservation block (§5.3): 0 with *base and
+ * *size set, -ENOENT at or past the terminating (0, 0) entry, -EINVAL when
+ * the block runs out of the blob before its terminator.
+ */
+int fdt_mem_rsv(const void *fdt, int index, uint64_t *base, uint64_t *size);
 
 /* Big-endian cell to CPU order. */
 static inline uint32_t fdt32_to_cpu(uint32_t be)

@@ -1,11 +1,12 @@
 /*
- * Unit tests of core/lib/fdt.c on device trees compiled by dtc from
- * the .dts files of fixtures/ and on the DTB QEMU's virt machine generates, both made
- * at test build time (see the Makefile). Then the same calls on broken
- * blobs: truncated buffers, cut blocks, bad header offsets, missing
- * terminators and random corruption, which must give errors and never an
- * out-of-bounds read (every blob sits in a malloc() of exactly its size,
- * so ASan sees any).
+ * Unit tests of core/lib/fdt.c on device trees compiled by dtc from the
+ * .dts files of fixtures/ and on the DTB QEMU's virt machine generates, both
+ * made at test build time (see the Makefile), and on small blobs written
+ * here in shapes dtc never emits. Then the same calls on broken blobs:
+ * truncated buffers, cut blocks, bad header offsets, missing terminators
+ * and random corruption, which must give errors and never an out-of-bounds
+ * read (every blob sits in a malloc() of exactly its size, so ASan sees
+ * any).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,7 +25,7 @@ struct blob {
 	size_t len;
 };
 
-static struct blob basic, empty, virt;
+static struct blob basic, empty, virt, children;
 
 static struct blob load(const char *name)
 {
@@ -110,6 +111,7 @@ static int setup(void **state)
 	basic = load("basic.dtb");
 	empty = load("empty.dtb");
 	virt = load("qemu-virt.dtb");
+	children = load("children.dtb");
 	return 0;
 }
 
@@ -118,6 +120,7 @@ static int teardown(void **state)
 	free(basic.data);
 	free(empty.data);
 	free(virt.data);
+	free(children.data);
 	return 0;
 }
 
@@ -248,6 +251,238 @@ static void test_reg(void **state)
 				 0, &base, &size), -EINVAL);
 }
 
+/* Asserts that node's children are the nodes at paths, in that order. */
+static void assert_children(const struct blob *b, const char *node,
+			    const char *const *paths, int n)
+{
+	int child = fdt_first_child(b->data, path(b, node)), i;
+
+	for (i = 0; i < n; i++) {
+		assert_int_equal(child, path(b, paths[i]));
+		child = fdt_next_sibling(b->data, child);
+	}
+	assert_int_equal(child, -ENOENT);
+}
+
+/*
+ * Visits the subtree under node by first_child/next_sibling, storing the
+ * first max offsets in order in out. Returns the number of nodes seen,
+ * or the error that ended a walk. Every step moves forward in the blob and
+ * the depth is bounded, so it ends on any blob.
+ */
+static int walk(const void *fdt, int node, int *out, int max, int depth)
+{
+	int child, n = 1, sub;
+
+	if (max > 0)
+		out[0] = node;
+	if (depth > 40)
+		return -ELOOP;
+	for (child = fdt_first_child(fdt, node); child >= 0;
+	     child = fdt_next_sibling(fdt, child)) {
+		sub = walk(fdt, child, n < max ? out + n : NULL, max - n,
+			   depth + 1);
+		if (sub < 0)
+			return sub;
+		n += sub;
+	}
+	return child == -ENOENT ? n : child;
+}
+
+static void test_children(void **state)
+{
+	static const char *const root[] = { "/a", "/b", "/c" };
+	static const char *const a[] = { "/a/a1", "/a/a2", "/a/a3" };
+	static const char *const a2[] = { "/a/a2/a2x" };
+	static const char *const c[] = { "/c/c1" };
+	static const char *const soc[] = { "/soc/serial@1000",
+					   "/soc/serial@2000",
+					   "/soc/bus@3000" };
+	static const char *const leaves[] = { "/b", "/a/a1", "/a/a3",
+					      "/a/a2/a2x", "/c/c1" };
+	int nodes[64], n, i;
+	size_t j;
+
+	assert_children(&children, "/", root, 3);
+	assert_children(&children, "/a", a, 3);
+	assert_children(&children, "/a/a2", a2, 1);
+	assert_children(&children, "/c", c, 1);
+	for (j = 0; j < sizeof(leaves) / sizeof(leaves[0]); j++)
+		assert_children(&children, leaves[j], NULL, 0);
+	assert_children(&basic, "/soc", soc, 3);
+	assert_children(&empty, "/", NULL, 0);
+	/* The root has no siblings. */
+	assert_int_equal(fdt_next_sibling(children.data, 0), -ENOENT);
+	assert_int_equal(fdt_next_sibling(empty.data, 0), -ENOENT);
+
+	/* The whole tree, in document order, as the searches see it. */
+	assert_int_equal(walk(basic.data, 0, nodes, 64, 0), 15);
+	n = walk(virt.data, 0, nodes, 64, 0);
+	assert_true(n > 20 && n <= 64);
+	for (i = 1; i < n; i++)
+		assert_int_equal(fdt_node_by_name(virt.data, nodes[i - 1],
+						  fdt_node_name(virt.data,
+								nodes[i])),
+				 nodes[i]);
+}
+
+/* A small blob writer for trees dtc will not produce. */
+struct writer {
+	uint8_t st[256];
+	size_t len;
+	char strs[64];
+	size_t strs_len;
+};
+
+static void w_tok(struct writer *w, uint32_t v)
+{
+	put_be32(w->st + w->len, v);
+	w->len += 4;
+}
+
+/* Returns the offset of the node begun. */
+static int w_begin(struct writer *w, const char *name)
+{
+	int off = w->len;
+
+	w_tok(w, 1);
+	strcpy((char *)w->st + w->len, name);
+	w->len += (strlen(name) + 4) & ~3UL;
+	return off;
+}
+
+static void w_prop(struct writer *w, const char *name, uint32_t val)
+{
+	w_tok(w, 3);
+	w_tok(w, 4);
+	w_tok(w, w->strs_len);
+	w_tok(w, val);
+	strcpy(w->strs + w->strs_len, name);
+	w->strs_len += strlen(name) + 1;
+}
+
+/* Header, an empty reservation block, then the two blocks. */
+static struct blob w_finish(const struct writer *w)
+{
+	size_t total = 40 + 16 + w->len + w->strs_len;
+	struct blob b = { calloc(1, total), total };
+
+	put_be32(b.data, 0xd00dfeed);
+	set_field(&b, H_TOTALSIZE, total);
+	set_field(&b, H_OFF_RSVMAP, 40);
+	set_field(&b, H_OFF_STRUCT, 56);
+	set_field(&b, H_SIZE_STRUCT, w->len);
+	set_field(&b, H_OFF_STRINGS, 56 + w->len);
+	set_field(&b, H_SIZE_STRINGS, w->strs_len);
+	set_field(&b, H_VERSION, 17);
+	set_field(&b, H_LAST_COMP, 16);
+	memcpy(b.data + 56, w->st, w->len);
+	memcpy(b.data + 56 + w->len, w->strs, w->strs_len);
+	return b;
+}
+
+static void test_children_written(void **state)
+{
+	struct writer *w = calloc(1, sizeof(*w));
+	int root, a, a1, a2, b;
+	struct blob t;
+
+	/* Properties after subnodes and NOPs between nodes are skipped. */
+	root = w_begin(w, "");
+	a = w_begin(w, "a");
+	a1 = w_begin(w, "a1");
+	w_tok(w, 2);
+	w_prop(w, "p", 1);
+	w_tok(w, 4);
+	a2 = w_begin(w, "a2");
+	w_tok(w, 2);
+	w_prop(w, "q", 2);
+	w_tok(w, 2);
+	w_tok(w, 4);
+	b = w_begin(w, "b");
+	w_tok(w, 2);
+	w_prop(w, "r", 3);
+	w_tok(w, 2);
+	w_tok(w, 9);
+	t = w_finish(w);
+	assert_int_equal(fdt_check_len(t.data, t.len), 0);
+	assert_int_equal(fdt_first_child(t.data, root), a);
+	assert_int_equal(fdt_next_sibling(t.data, a), b);
+	assert_int_equal(fdt_next_sibling(t.data, b), -ENOENT);
+	assert_int_equal(fdt_first_child(t.data, a), a1);
+	assert_int_equal(fdt_next_sibling(t.data, a1), a2);
+	assert_int_equal(fdt_next_sibling(t.data, a2), -ENOENT);
+	assert_int_equal(fdt_first_child(t.data, a1), -ENOENT);
+	assert_int_equal(fdt_first_child(t.data, b), -ENOENT);
+	free(t.data);
+
+	/* The tree ends inside the root: a corrupt tree, not the last child. */
+	memset(w, 0, sizeof(*w));
+	root = w_begin(w, "");
+	a = w_begin(w, "a");
+	w_tok(w, 2);
+	b = w_begin(w, "b");
+	w_tok(w, 9);
+	t = w_finish(w);
+	assert_int_equal(fdt_first_child(t.data, root), a);
+	assert_int_equal(fdt_next_sibling(t.data, a), b);
+	assert_int_equal(fdt_next_sibling(t.data, b), -EINVAL);
+	assert_int_equal(fdt_first_child(t.data, b), -EINVAL);
+	assert_int_equal(fdt_next_sibling(t.data, root), -ENOENT);
+	free(t.data);
+	free(w);
+}
+
+static void assert_rsv(const struct blob *b, int index, uint64_t base,
+		       uint64_t size)
+{
+	uint64_t got_base = 0, got_size = 0;
+
+	assert_int_equal(fdt_mem_rsv(b->data, index, &got_base, &got_size), 0);
+	assert_int_equal(got_base, base);
+	assert_int_equal(got_size, size);
+}
+
+static void test_mem_rsv(void **state)
+{
+	uint32_t rsv = field(&children, H_OFF_RSVMAP);
+	uint64_t base, size;
+	struct blob t;
+	int i;
+
+	assert_rsv(&children, 0, 0x10000000, 0x2000);
+	assert_rsv(&children, 1, 0x123456789000ULL, 0x100000000ULL);
+	assert_rsv(&children, 2, 0, 0x1000);
+	assert_int_equal(fdt_mem_rsv(children.data, 3, &base, &size), -ENOENT);
+	assert_int_equal(fdt_mem_rsv(children.data, 100, &base, &size),
+			 -ENOENT);
+	assert_int_equal(fdt_mem_rsv(children.data, -1, &base, &size),
+			 -ENOENT);
+	assert_rsv(&basic, 0, 0x48000000, 0x100000);
+	assert_int_equal(fdt_mem_rsv(basic.data, 1, &base, &size), -ENOENT);
+	assert_int_equal(fdt_mem_rsv(empty.data, 0, &base, &size), -ENOENT);
+	assert_int_equal(fdt_mem_rsv(virt.data, 0, &base, &size), -ENOENT);
+	assert_int_equal(fdt_mem_rsv(NULL, 0, &base, &size), -EINVAL);
+
+	/* Without its terminator the block runs on to the end of the blob. */
+	t = copy(&children, children.len);
+	t.data[rsv + 3 * 16 + 15] = 1;
+	assert_rsv(&t, 3, 0, 1);
+	for (i = 4; fdt_mem_rsv(t.data, i, &base, &size) == 0; i++)
+		;
+	assert_int_equal(fdt_mem_rsv(t.data, i, &base, &size), -EINVAL);
+	assert_true(rsv + 16 * (uint32_t)i <= t.len &&
+		    rsv + 16 * (uint32_t)i + 16 > t.len);
+	free(t.data);
+
+	/* Only one entry fits before the end: no room for a terminator. */
+	t = copy(&children, children.len);
+	set_field(&t, H_OFF_RSVMAP, (t.len - 16) & ~7UL);
+	assert_int_equal(fdt_check(t.data), 0);
+	assert_int_equal(fdt_mem_rsv(t.data, 1, &base, &size), -EINVAL);
+	free(t.data);
+}
+
 static void test_bad_node_offsets(void **state)
 {
 	static const int offsets[] = { -1, 1, 2, 3, 5, 8, 12, 0x7ffffffc,
@@ -266,6 +501,8 @@ static void test_bad_node_offsets(void **state)
 		assert_false(fdt_is_compatible(basic.data, off, "test,board"));
 		assert_int_equal(fdt_reg(basic.data, off, 0, &base, &size),
 				 -EINVAL);
+		assert_int_equal(fdt_first_child(basic.data, off), -EINVAL);
+		assert_int_equal(fdt_next_sibling(basic.data, off), -EINVAL);
 		if (off >= 0)
 			assert_int_equal(fdt_node_by_name(basic.data, off, "x"),
 					 -EINVAL);
@@ -320,8 +557,8 @@ static void exercise(const struct blob *b)
 					     "bootargs" };
 	uint64_t base, size;
 	uint32_t v, off, end;
+	int node, n, nodes[8];
 	size_t i, j;
-	int node, n;
 
 	if (b->len < 40)
 		return;
@@ -336,7 +573,13 @@ static void exercise(const struct blob *b)
 		fdt_is_compatible(b->data, node, "arm,pl011");
 		fdt_reg(b->data, node, 0, &base, &size);
 		fdt_reg(b->data, node, 1, &base, &size);
+		walk(b->data, node, nodes, 8, 0);
 	}
+	for (n = 0; n < 10000; n++) {
+		if (fdt_mem_rsv(b->data, n, &base, &size))
+			break;
+	}
+	assert_true(n < 10000);
 	for (node = -1, n = 0; n < 100; n++) {
 		node = fdt_node_by_compatible(b->data, node, "arm,pl011");
 		if (node < 0)
@@ -353,6 +596,8 @@ static void exercise(const struct blob *b)
 		fdt_node_name(b->data, off);
 		fdt_getprop(b->data, off, "reg", &n);
 		fdt_reg(b->data, off, 0, &base, &size);
+		fdt_first_child(b->data, off);
+		fdt_next_sibling(b->data, off);
 	}
 }
 
@@ -370,7 +615,7 @@ static void test_truncated(void **state)
 
 static void test_cut_blocks(void **state)
 {
-	uint32_t size, orig_struct = field(&basic, H_SIZE_STRUCT);
+	uint32_t size, off, orig_struct = field(&basic, H_SIZE_STRUCT);
 	uint32_t orig_strings = field(&basic, H_SIZE_STRINGS);
 	struct blob t = copy(&basic, basic.len);
 
@@ -388,6 +633,14 @@ static void test_cut_blocks(void **state)
 	/* The last property name loses its NUL: its node is malformed. */
 	set_field(&t, H_SIZE_STRINGS, orig_strings - 1);
 	assert_int_equal(fdt_node_by_compatible(t.data, -1, "none"), -EINVAL);
+	free(t.data);
+
+	/* The reservation block starting anywhere, up to the blob's end. */
+	t = copy(&children, children.len);
+	for (off = 40; off + 16 <= t.len; off += 8) {
+		set_field(&t, H_OFF_RSVMAP, off);
+		exercise(&t);
+	}
 	free(t.data);
 }
 
@@ -408,6 +661,7 @@ static void test_bad_header(void **state)
 		{ H_OFF_RSVMAP, 0x2c },		/* misaligned */
 		{ H_OFF_RSVMAP, 0xfffffff8 },
 	};
+	uint64_t base, size;
 	struct blob t;
 	size_t i;
 
@@ -418,6 +672,9 @@ static void test_bad_header(void **state)
 		assert_int_equal(path(&t, "/chosen"), -EINVAL);
 		assert_int_equal(fdt_node_by_name(t.data, -1, "soc"), -EINVAL);
 		assert_null(fdt_node_name(t.data, 0));
+		assert_int_equal(fdt_first_child(t.data, 0), -EINVAL);
+		assert_int_equal(fdt_next_sibling(t.data, 0), -EINVAL);
+		assert_int_equal(fdt_mem_rsv(t.data, 0, &base, &size), -EINVAL);
 		exercise(&t);
 		free(t.data);
 	}
@@ -485,7 +742,7 @@ static void test_random_corruption(void **state)
 	int i, j, flips;
 
 	for (i = 0; i < 3000; i++) {
-		struct blob *src = i % 50 ? &basic : &virt;
+		struct blob *src = i % 50 ? i % 3 ? &basic : &children : &virt;
 
 		t = copy(src, src->len);
 		rng = rng * 1103515245 + 12345;
@@ -514,6 +771,9 @@ int main(void)
 		cmocka_unit_test(test_props),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_reg),
+		cmocka_unit_test(test_children),
+		cmocka_unit_test(test_children_written),
+		cmocka_unit_test(test_mem_rsv),
 		cmocka_unit_test(test_bad_node_offsets),
 		cmocka_unit_test(test_qemu_virt),
 		cmocka_unit_test(test_truncated),
