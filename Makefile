@@ -148,6 +148,7 @@ override ARCH := $(CONFIG_ARCH)
 # generates auto.conf, then restarts and reads the rest.
 ifneq ($(CONFIG_ARCH),)
 include $(srctree)/scripts/Makefile.kernel
+include $(srctree)/scripts/Makefile.userspace
 include $(srctree)/scripts/Makefile.run
 include $(srctree)/scripts/Makefile.test
 endif
