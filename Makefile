@@ -122,7 +122,8 @@ qemu-$(DEFCONFIG_ARCH)_defconfig"
 # syncconfig checks the .config strictly and regenerates the headers only
 # when their contents change, so a touched .config rebuilds nothing.
 $(O)/include/config/auto.conf: $(O)/.config $(host-stamp)
-	$(Q)$(KCONFIG) syncconfig $(O)
+	$(Q)$(KCONFIG) syncconfig $(O) --header-exclude apps \
+		--header-exclude image-builder
 	$(Q)touch $@
 
 -include $(O)/include/config/auto.conf.cmd
@@ -160,9 +161,9 @@ endif # build-goals
 .PHONY: clean distclean
 clean:
 	$(quiet) CLEAN $(O)
-	$(Q)rm -rf $(O)/arch $(O)/core $(O)/drivers $(O)/fs $(O)/images \
-		$(O)/include/generated $(O)/System.map $(O)/.flags $(O)/test \
-		$(O)/unit
+	$(Q)rm -rf $(O)/arch $(O)/core $(O)/drivers $(O)/fs $(O)/net \
+		$(O)/images $(O)/include/generated $(O)/System.map $(O)/.flags \
+		$(O)/.kobjs $(O)/build $(O)/target $(O)/test $(O)/unit
 
 distclean:
 	$(quiet) CLEAN $(O)
@@ -185,10 +186,16 @@ help:
 	@echo '  make list-defconfigs - list the profiles'
 	@echo ''
 	@echo 'Build and run:'
-	@echo '  make / make kernel  - build $$(O)/images/ (kernel ELF and boot formats)'
+	@echo '  make                - build everything: kernel and initramfs in $$(O)/images/'
+	@echo '  make kernel         - the kernel ELF and its boot formats only'
+	@echo '  make toolchain      - the musl toolchain of ARCH (shared, in toolchains/)'
+	@echo '  make busybox        - BusyBox with the chosen applets'
+	@echo '  make rootfs         - stage the root file system in $$(O)/target/'
+	@echo '  make initramfs      - $$(O)/images/initramfs.cpio'
 	@echo '  make run            - boot in QEMU, console on stdio (Ctrl-A X quits)'
 	@echo '  make debug          - like run, stopped at the first instruction with'
 	@echo '                        a gdb stub on 127.0.0.1:1234 (same as run GDB=1)'
+	@echo '  make boot-time      - median time from QEMU start to the banner'
 	@echo '  make test           - unit tests, then boot and config tests of every profile'
 	@echo '  make unit-test      - host unit tests only (ASan + UBSan)'
 	@echo '  make clean          - remove build products, keep .config'

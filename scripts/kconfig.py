@@ -12,7 +12,8 @@ works on the .config named by --config.
   oldconfig           like olddefconfig, but asks about new symbols
   menuconfig          kconfiglib's curses interface
   syncconfig OUTDIR   check .config strictly, fill in new symbols, write
-                      OUTDIR/include/generated/autoconf.h and
+                      OUTDIR/include/generated/autoconf.h (kernel symbols:
+                      --header-exclude leaves userspace menus out) and
                       OUTDIR/include/config/auto.conf (+ auto.conf.cmd)
   check FILE          check a configuration file strictly, write nothing
 
@@ -240,13 +241,7 @@ def cmd_syncconfig(kconf, args) -> None:
     out = args.outdir
     header = "/* Generated from .config by scripts/kconfig.py: do not edit */\n"
     autoconf = os.path.join(out, "include/generated/autoconf.h")
-    tmp = autoconf + ".new"
-    os.makedirs(os.path.dirname(autoconf), exist_ok=True)
-    kconf.write_autoconf(tmp, header=header)
-    with open(tmp, encoding="utf-8") as f:
-        text = f.read()
-    os.remove(tmp)
-    write_if_changed(autoconf, text)
+    write_if_changed(autoconf, header + c_header(kconf, args.header_exclude))
 
     auto_conf = os.path.join(out, "include/config/auto.conf")
     lines = ["# Generated from .config by scripts/kconfig.py: do not edit\n"]
@@ -260,6 +255,42 @@ def cmd_syncconfig(kconf, args) -> None:
     write_if_changed(auto_conf + ".cmd",
                      f"{auto_conf}: {deps}\n" +
                      "".join(f"{d}:\n" for d in deps.split()))
+
+
+def defined_only_in(sym: kconfiglib.Symbol, folders: list[str]) -> bool:
+    """True when every definition of sym is in a Kconfig under folders."""
+    def rel(path: str) -> str:
+        srctree = sym.kconfig.srctree
+        return os.path.relpath(path, srctree) if os.path.isabs(path) else path
+    return all(any(rel(n.filename).startswith(f.rstrip("/") + "/")
+                   for f in folders) for n in sym.nodes)
+
+
+def c_header(kconf: kconfiglib.Kconfig, exclude: list[str]) -> str:
+    """The autoconf.h text: #defines of the symbols that are set.
+
+    Symbols defined only under the folders in exclude (the userspace menus)
+    are left out, so that changing them does not recompile the kernel.
+    """
+    lines = []
+    for sym in kconf.unique_defined_syms:
+        val = sym.str_value
+        if not sym._write_to_conf or defined_only_in(sym, exclude):
+            continue
+        name = "CONFIG_" + sym.name
+        if sym.orig_type in (kconfiglib.BOOL, kconfiglib.TRISTATE):
+            if val == "y":
+                lines.append(f"#define {name} 1\n")
+            elif val == "m":
+                lines.append(f"#define {name}_MODULE 1\n")
+        elif sym.orig_type == kconfiglib.STRING:
+            lines.append(f'#define {name} "{kconfiglib.escape(val)}"\n')
+        elif sym.orig_type == kconfiglib.HEX and val:
+            prefix = "" if val.lower().startswith("0x") else "0x"
+            lines.append(f"#define {name} {prefix}{val}\n")
+        elif val:
+            lines.append(f"#define {name} {val}\n")
+    return "".join(lines)
 
 
 def cmd_check(kconf, args) -> None:
@@ -286,7 +317,12 @@ def main() -> int:
     sub.add_parser("olddefconfig")
     sub.add_parser("oldconfig")
     sub.add_parser("menuconfig")
-    sub.add_parser("syncconfig").add_argument("outdir")
+    sync = sub.add_parser("syncconfig")
+    sync.add_argument("outdir")
+    sync.add_argument("--header-exclude", action="append", default=[],
+                      metavar="FOLDER",
+                      help="leave the symbols defined only under FOLDER "
+                      "(relative to srctree) out of autoconf.h")
     args = p.parse_args()
 
     os.environ["srctree"] = args.srctree

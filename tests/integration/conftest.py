@@ -74,13 +74,15 @@ _built: dict[str, Build] = {}
 
 
 def build_profile(profile: str, out: Path | None = None,
-                  options: dict[str, str] | None = None) -> Build:
+                  options: dict[str, str] | None = None,
+                  goal: str = "all") -> Build:
     """Configures and builds a profile, once per test session.
 
     options (symbol -> value, "n" to switch off) are applied on top of the
     profile with olddefconfig, for variant builds in their own folder.
+    goal "kernel" skips the userspace for tests that boot the kernel only.
     """
-    key = f"{profile}:{sorted((options or {}).items())}"
+    key = f"{profile}:{sorted((options or {}).items())}:{goal}"
     if key in _built:
         return _built[key]
     out = out or OUT / profile
@@ -95,7 +97,7 @@ def build_profile(profile: str, out: Path | None = None,
                          else f"CONFIG_{name}={value}")
         config.write_text("\n".join(lines) + "\n")
         make(out, "olddefconfig")
-    make(out, f"-j{os.cpu_count() or 2}")
+    make(out, f"-j{os.cpu_count() or 2}", goal)
     _built[key] = Build(profile, out, read_config(out)["ARCH"])
     return _built[key]
 

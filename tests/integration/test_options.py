@@ -38,7 +38,7 @@ def cross_prefix(build: Build) -> str:
 def test_option_off_removes_its_code(profile, option, objects, status):
     full = build_profile(profile)
     lean = build_profile(profile, out=OUT / f"{profile}-no-{option}",
-                         options={option: "n"})
+                         options={option: "n"}, goal="kernel")
     cross = cross_prefix(full)
 
     option_syms = set()
