@@ -24,8 +24,14 @@ struct initcall {
 	const char *name;
 };
 
+/*
+ * The entries of a level must lie back to back, as an array. The explicit
+ * alignment stops GCC from raising that of a 16-byte object to 16 (x86_64
+ * does), which would leave holes after the linker's start symbols.
+ */
 #define __define_initcall(fn, level)                                       \
 	static const struct initcall __initcall_##fn __used                \
+		__aligned(__alignof__(struct initcall))                    \
 		__section(".initcall." #level) = { fn, #fn }
 
 #define console_initcall(fn)	__define_initcall(fn, 0)
