@@ -54,8 +54,14 @@ void selftest_run(const char *name)
 		test_boot();
 	else if (strcmp(name, "fault") == 0)
 		test_fault();
+	else if (strcmp(name, "sched") == 0)
+		selftest_sched();
 	else if (strcmp(name, "panic") == 0)
 		panic("test=panic requested");
+	else if (strcmp(name, "vm") == 0)
+		selftest_vm();
+	else if (strcmp(name, "vfs") == 0 && IS_ENABLED(CONFIG_VFS))
+		selftest_vfs();
 	else
 		pr_warn("unknown test \"%s\" ignored\n", name);
 }

@@ -8,12 +8,14 @@
 
 #include <arch/timer.h>
 #include <core/printk.h>
+#include <core/sched.h>
 
 volatile uint64_t jiffies;
 
 void timer_tick(void)
 {
 	jiffies = jiffies + 1;
+	sched_tick();
 }
 
 int time_init(void)

@@ -5,6 +5,10 @@
 import it, so what they boot is exactly what a user boots.
 
   scripts/qemu.py --arch aarch64 --images build/images -- test=boot
+
+images/initramfs.cpio, when it exists, is passed as the initrd (-initrd):
+QEMU hands it to the x86_64 kernel as PVH module 0 and to the aarch64
+kernel through /chosen linux,initrd-start/end in the device tree.
 """
 
 from __future__ import annotations
@@ -38,6 +42,14 @@ MACHINES = {
                        "Image"),
 }
 
+INITRAMFS = "initramfs.cpio"  # file in images/ booted as the initrd
+
+
+def default_initrd(images: str) -> str | None:
+    """images/initramfs.cpio when it exists, else None (no initrd)."""
+    path = os.path.join(images, INITRAMFS)
+    return path if os.path.isfile(path) else None
+
 
 @dataclass
 class Options:
@@ -47,6 +59,7 @@ class Options:
     mem: str = "128M"
     extra: list[str] = field(default_factory=list)
     gdb: bool = False
+    initrd: str | None = None  # file for -initrd, None for none
 
 
 def command(opt: Options) -> list[str]:
@@ -59,6 +72,8 @@ def command(opt: Options) -> list[str]:
            "-display", "none",
            "-serial", "mon:stdio",
            "-kernel", os.path.join(opt.images, m.kernel)]
+    if opt.initrd:
+        cmd += ["-initrd", opt.initrd]
     if opt.cmdline:
         cmd += ["-append", opt.cmdline]
     if opt.gdb:
@@ -79,14 +94,24 @@ def main() -> int:
     p.add_argument("--images", required=True, help="the images/ folder")
     p.add_argument("--mem", default="128M", help="guest memory (-m)")
     p.add_argument("--extra", default="", help="more QEMU arguments")
+    p.add_argument("--initrd", metavar="FILE",
+                   help=f"initrd to boot (default: {INITRAMFS} of the "
+                   "images folder, when it exists)")
+    p.add_argument("--no-initrd", action="store_true",
+                   help="boot without an initrd")
     p.add_argument("--gdb", action="store_true",
                    help="start stopped, with a gdb stub on localhost")
     p.add_argument("--print", action="store_true",
                    help="print the command instead of running it")
     p.add_argument("cmdline", nargs="*", help="kernel command line")
     a = p.parse_args()
+    if a.no_initrd:
+        initrd = None
+    else:
+        initrd = a.initrd or default_initrd(a.images)
     opt = Options(arch=a.arch, images=a.images, cmdline=" ".join(a.cmdline),
-                  mem=a.mem, extra=shlex.split(a.extra), gdb=a.gdb)
+                  mem=a.mem, extra=shlex.split(a.extra), gdb=a.gdb,
+                  initrd=initrd)
     cmd = command(opt)
     if a.print:
         print(shlex.join(cmd))

@@ -6,6 +6,8 @@
 #include <arch/cpu.h>
 #include <arch/irq.h>
 
+#define DAIF_I	(1 << 7)	/* PSTATE.I in the DAIF register view */
+
 void arch_cpu_relax(void)
 {
 	__asm__ __volatile__("yield" : : : "memory");
@@ -46,4 +48,12 @@ unsigned long arch_irq_save(void)
 void arch_irq_restore(unsigned long flags)
 {
 	__asm__ __volatile__("msr daif, %0" : : "r"(flags) : "memory");
+}
+
+bool arch_irqs_enabled(void)
+{
+	unsigned long daif;
+
+	__asm__ __volatile__("mrs %0, daif" : "=r"(daif));
+	return !(daif & DAIF_I);
 }

@@ -27,6 +27,11 @@ SECTIONS
 	.rodata : {
 		*(.rodata .rodata.*)
 		INITCALL_SECTIONS
+		/* uaccess fault fixups, <arch/uaccess.h> */
+		. = ALIGN(8);
+		__ex_table_start = .;
+		KEEP(*(__ex_table))
+		__ex_table_end = .;
 	}
 
 	. = ALIGN(4096);

@@ -1,7 +1,10 @@
 /*
  * C side of the exception vectors (vectors.S). IRQs go to the interrupt
- * controller's root handler (<core/irq.h>). Nothing synchronous is
- * recoverable yet: a synchronous exception, FIQ or SError prints the
+ * controller's root handler (<core/irq.h>). Instruction and data aborts
+ * (translation, access flag and permission faults) from EL0 or EL1 go to
+ * the VM layer first (vm_trap_fault: demand paging, copy on write, the
+ * uaccess fixups). Nothing else synchronous is recoverable yet: an
+ * unresolved abort or other synchronous exception, FIQ or SError prints the
  * exception syndrome (ESR_EL1 decoded, FAR_EL1) and every register at
  * LOG_EMERG, then halts the CPU.
  *
@@ -16,6 +19,8 @@
 #include <arch/sysreg.h>
 #include <core/irq.h>
 #include <core/printk.h>
+#include <core/sched.h>
+#include <core/vm.h>
 
 #define ESR_EC(esr)	(((esr) >> 26) & 0x3f)
 #define ESR_ISS(esr)	((esr) & 0x1ffffff)
@@ -154,14 +159,38 @@ static void __noreturn die(const char *what, struct pt_regs *regs,
 	arch_halt();
 }
 
+/* Returns true when the VM layer resolved the abort described by ESR. */
+static bool page_fault(struct pt_regs *regs, unsigned long vector)
+{
+	uint64_t esr = read_sysreg(esr_el1);
+	unsigned int ec = ESR_EC(esr), iss = ESR_ISS(esr);
+	unsigned int fsc = ISS_FSC(iss), access;
+
+	if (ec == EC_DABT_LOW || ec == EC_DABT_CUR)
+		access = iss & ISS_WNR ? VM_ACCESS_WRITE : VM_ACCESS_READ;
+	else if (ec == EC_IABT_LOW || ec == EC_IABT_CUR)
+		access = VM_ACCESS_EXEC;
+	else
+		return false;
+	/* Translation, access flag and permission faults, levels 0-3. */
+	if (fsc < 0x04 || fsc > 0x0f)
+		return false;
+	return vm_trap_fault(read_sysreg(far_el1), access,
+			     vector / 4 == VEC_EL0_64, &regs->elr);
+}
+
 void trap_sync(struct pt_regs *regs, unsigned long vector)
 {
+	if (page_fault(regs, vector))
+		return;
 	die("unhandled synchronous exception", regs, vector);
 }
 
 void trap_irq(struct pt_regs *regs, unsigned long vector)
 {
 	irq_handle_root();
+	/* The GIC has had its EOI: switching tasks here is safe. */
+	sched_irq_exit();
 }
 
 void trap_unexpected(struct pt_regs *regs, unsigned long vector)

@@ -47,3 +47,8 @@ void arch_irq_restore(unsigned long flags)
 	if (flags & X86_FLAGS_IF)
 		arch_irq_enable();
 }
+
+bool arch_irqs_enabled(void)
+{
+	return read_rflags() & X86_FLAGS_IF;
+}

@@ -51,6 +51,11 @@ SECTIONS
 	.rodata : AT(ADDR(.rodata) - KERNEL_VBASE) {
 		*(.rodata .rodata.*)
 		INITCALL_SECTIONS
+		/* uaccess fault fixups, <arch/uaccess.h> */
+		. = ALIGN(8);
+		__ex_table_start = .;
+		KEEP(*(__ex_table))
+		__ex_table_end = .;
 	} :rodata
 
 	. = ALIGN(4096);

@@ -1,5 +1,7 @@
 /*
- * Trap dispatch. Exceptions are kernel bugs for now (there is no user
+ * Trap dispatch. A page fault goes to the VM layer first (vm_trap_fault:
+ * demand paging, copy on write, the uaccess fixups). Other exceptions, and
+ * page faults it cannot resolve, are kernel bugs for now (there is no user
  * mode yet): the handler prints a full register dump at LOG_EMERG and
  * halts. Interrupt vectors go to the generic irq layer, then get their
  * local APIC EOI.
@@ -18,6 +20,8 @@
 #include <core/console.h>
 #include <core/irq.h>
 #include <core/printk.h>
+#include <core/sched.h>
+#include <core/vm.h>
 
 #include "lapic.h"
 #include "x86.h"
@@ -117,10 +121,24 @@ static void __noreturn exception(const struct trap_frame *f, unsigned int vec)
 	arch_halt();
 }
 
+/* Returns true when the VM layer resolved the page fault in f. */
+static bool page_fault(struct trap_frame *f)
+{
+	unsigned int access = f->error & PF_FETCH ? VM_ACCESS_EXEC :
+			      f->error & PF_WRITE ? VM_ACCESS_WRITE :
+						    VM_ACCESS_READ;
+
+	if (f->error & PF_RSVD)
+		return false;
+	return vm_trap_fault(read_cr2(), access, f->error & PF_USER, &f->rip);
+}
+
 void trap_dispatch(struct trap_frame *frame)
 {
 	unsigned int vec = frame->vector;
 
+	if (vec == VEC_PAGE_FAULT && page_fault(frame))
+		return;
 	if (vec < NR_EXCEPTIONS)
 		exception(frame, vec);
 
@@ -133,4 +151,6 @@ void trap_dispatch(struct trap_frame *frame)
 		return;
 	irq_dispatch(vec);
 	lapic_eoi();
+	/* After the EOI: the next task may run long before we return. */
+	sched_irq_exit();
 }

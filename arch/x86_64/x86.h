@@ -41,6 +41,11 @@ static inline uint64_t read_cr3(void)
 	return v;
 }
 
+static inline void write_cr3(uint64_t v)
+{
+	__asm__ __volatile__("mov %0, %%cr3" : : "r"(v) : "memory");
+}
+
 static inline void invlpg(const void *va)
 {
 	__asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory");

@@ -65,9 +65,19 @@ class Build:
     def images(self) -> Path:
         return self.out / "images"
 
+    @property
+    def initramfs(self) -> Path:
+        return self.images / qemu.INITRAMFS
+
     def boot(self, cmdline: str, mem: str = "128M",
-             extra: list[str] | None = None) -> "Guest":
-        return Guest.start(self, cmdline, mem, extra or [])
+             extra: list[str] | None = None,
+             initrd: Path | None | str = "default") -> "Guest":
+        """Boots QEMU; initrd is a file, None for none, or "default" for
+        the profile's initramfs.cpio when it was built (as make run)."""
+        if initrd == "default":
+            initrd = qemu.default_initrd(str(self.images))
+        return Guest.start(self, cmdline, mem, extra or [],
+                           str(initrd) if initrd else None)
 
 
 _built: dict[str, Build] = {}
@@ -112,14 +122,15 @@ class Guest:
 
     def __init__(self, child: pexpect.spawn, log: Path, started: float):
         self.child = child
-        self.log = log
+        self._log = log
         self.started = started
 
     @classmethod
     def start(cls, build: Build, cmdline: str, mem: str,
-              extra: list[str]) -> "Guest":
+              extra: list[str], initrd: str | None) -> "Guest":
         opt = qemu.Options(arch=build.arch, images=str(build.images),
-                           cmdline=cmdline, mem=mem, extra=extra)
+                           cmdline=cmdline, mem=mem, extra=extra,
+                           initrd=initrd)
         cmd = qemu.command(opt)
         log = build.out / "boot.log"
         logfile = open(log, "w")
@@ -129,6 +140,12 @@ class Guest:
                               codec_errors="replace", timeout=BOOT_TIMEOUT,
                               logfile=logfile)
         return cls(child, log, started)
+
+    @property
+    def log(self) -> Path:
+        """The console log so far (flushed, so reading it sees it all)."""
+        self.child.logfile.flush()
+        return self._log
 
     def expect(self, pattern: str, timeout: float = BOOT_TIMEOUT) -> re.Match:
         """Waits for a regular expression on the console; returns its match."""

@@ -30,8 +30,14 @@ struct page {
 	struct kmem_cache *slab_cache;	/* PG_SLAB: the owning cache */
 	uint16_t flags;
 	uint8_t order;			/* PG_BUDDY, PG_LARGE: block order */
-	uint16_t inuse;			/* slab head: objects allocated */
-	uint16_t free_hint;		/* slab head: no free object before */
+	union {
+		struct {
+			uint16_t inuse;		/* slab head: objects allocated */
+			uint16_t free_hint;	/* slab head: no free object before */
+		};
+		/* A user page (core/mm/vm_page.c): address spaces mapping it. */
+		uint32_t refcount;
+	};
 };
 
 /*

@@ -6,11 +6,25 @@
  *   test=fault  touch an unmapped address: the arch trap handler must dump
  *               the registers and stop
  *   test=panic  call panic(): checks the panic path and panic=N
+ *   test=vm     user address spaces, faults, uaccess, copy on write
+ *   test=vfs    the root file system: listing, a file's life in /tmp
+ *               (fs/vfs/selftest.c)
+ *   test=sched  kernel threads, preemption, wait queues, mutexes, sleeping
+ *               (core/sched/selftest_sched.c)
  */
 #ifndef CORE_SELFTEST_H
 #define CORE_SELFTEST_H
 
 /* Runs the named test; returns at once when name is NULL. */
 void selftest_run(const char *name);
+
+/* The tests that live beside their subsystem; each powers off. */
+void selftest_vm(void);
+
+/* Needs CONFIG_VFS (and the root file system mounted at boot). */
+void selftest_vfs(void);
+
+/* Starts the scheduler selftest in a kernel thread and returns. */
+void selftest_sched(void);
 
 #endif /* CORE_SELFTEST_H */

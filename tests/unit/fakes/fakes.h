@@ -27,4 +27,20 @@ void fake_printk_reset(void);
 extern uintptr_t test_linear_base;
 extern uint64_t test_linear_map_end;
 
+/*
+ * fake_kmalloc.c: kmalloc() is malloc(). When fake_kmalloc_fail_after is
+ * N >= 0, N more allocations succeed and the ones after fail; -1: never.
+ */
+extern long fake_kmalloc_fail_after;
+
+/*
+ * fake_pgtable.c: the current root (arch_pgtable_switch), leaves still
+ * mapped when their space was destroyed, spaces alive, and the number of
+ * arch_pgtable_map() calls to let through before -ENOMEM (-1: never).
+ */
+extern uint64_t fake_pgtable_current;
+extern long fake_pgtable_leaked;
+extern long fake_pgtable_spaces;
+extern long fake_pgtable_fail_after;
+
 #endif /* TESTS_UNIT_FAKES_H */

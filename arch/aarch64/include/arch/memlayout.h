@@ -24,6 +24,9 @@
 #define LINEAR_BASE	_UL(0xffff000000000000)
 #define KERNEL_VBASE	_UL(0xffffffff80000000)
 
+/* End of user space: everything TTBR0 translates (48-bit VAs). */
+#define USER_SPACE_END	_UL(0x0001000000000000)
+
 /* Physical memory mapped by the boot page tables (the first 512 GiB). */
 #define BOOT_LINEAR_MAP_END _UL(0x8000000000)
 

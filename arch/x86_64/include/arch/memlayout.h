@@ -22,6 +22,12 @@
 #define LINEAR_BASE	_UL(0xffff800000000000)
 #define KERNEL_VBASE	_UL(0xffffffff80000000)
 
+/*
+ * End of user space: the lower canonical half less its last page, as in
+ * Linux (a page next to the non-canonical hole is never mapped).
+ */
+#define USER_SPACE_END	_UL(0x00007ffffffff000)
+
 /* Physical load address of the kernel image (GRUB and QEMU load it here). */
 #define KERNEL_PHYS_BASE _UL(0x100000)
 

@@ -18,5 +18,6 @@ extern uint64_t test_linear_map_end;
 
 #define LINEAR_BASE		test_linear_base
 #define BOOT_LINEAR_MAP_END	test_linear_map_end
+#define USER_SPACE_END		0x00007ffffffff000UL
 
 #endif /* ARCH_MEMLAYOUT_H */
