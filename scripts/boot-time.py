@@ -51,7 +51,8 @@ def main() -> int:
     p.add_argument("--runs", type=int, default=5)
     a = p.parse_args()
     cmd = qemu.command(qemu.Options(arch=a.arch, images=a.images,
-                                    cmdline="test=boot"))
+                                    cmdline="test=boot",
+                                    initrd=qemu.default_initrd(a.images)))
     times = [time_to_banner(cmd) for _ in range(a.runs)]
     print(f"{a.arch}: QEMU start to banner: median "
           f"{statistics.median(times):.3f} s, range {min(times):.3f}-"
