@@ -36,7 +36,7 @@ int do_truncate(struct inode *inode, int64_t size)
 
 /*
  * Walks to the file an *at call names (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH
- * among allowed) with vfs_lock() held; the caller ends with finish().
+ * among allowed) with vfs_lock() held; the caller ends with nd_finish().
  */
 static int start(struct nameidata *nd, struct fs_struct *fs,
 		 const struct path *dir, const char *name, unsigned int flags,
@@ -55,18 +55,7 @@ static int start(struct nameidata *nd, struct fs_struct *fs,
 	err = nd_init(nd, fs, dir, name);
 	if (!err)
 		err = walk_path(nd, name, lookup);
-	if (err) {
-		nd_done(nd);
-		vfs_unlock();
-	}
-	return err;
-}
-
-static int finish(struct nameidata *nd, int err)
-{
-	nd_done(nd);
-	vfs_unlock();
-	return err;
+	return err ? nd_finish(nd, err) : 0;
 }
 
 int vfs_stat(struct fs_struct *fs, const struct path *dir, const char *name,
@@ -80,7 +69,7 @@ int vfs_stat(struct fs_struct *fs, const struct path *dir, const char *name,
 	if (err)
 		return err;
 	generic_fillattr(path_inode(&nd.path), st);
-	return finish(&nd, 0);
+	return nd_finish(&nd, 0);
 }
 
 int vfs_statfs(struct fs_struct *fs, const struct path *dir, const char *name,
@@ -100,7 +89,7 @@ int vfs_statfs(struct fs_struct *fs, const struct path *dir, const char *name,
 	st->namelen = NAME_MAX;
 	st->fsid = sb->s_dev;
 	err = sb->s_op->statfs ? sb->s_op->statfs(sb, st) : 0;
-	return finish(&nd, err);
+	return nd_finish(&nd, err);
 }
 
 ssize_t vfs_readlink(struct fs_struct *fs, const struct path *dir,
@@ -119,11 +108,11 @@ ssize_t vfs_readlink(struct fs_struct *fs, const struct path *dir,
 		return err;
 	inode = path_inode(&nd.path);
 	if (!S_ISLNK(inode->i_mode) || !inode->i_op->get_link)
-		return finish(&nd, -EINVAL);
+		return nd_finish(&nd, -EINVAL);
 	target = inode->i_op->get_link(inode);
 	n = MIN(len, strlen(target));
 	memcpy(buf, target, n);
-	finish(&nd, 0);
+	nd_finish(&nd, 0);
 	return n;
 }
 
@@ -136,7 +125,7 @@ int vfs_truncate(struct fs_struct *fs, const struct path *dir,
 	err = start(&nd, fs, dir, name, 0, 0, true);
 	if (err)
 		return err;
-	return finish(&nd, do_truncate(path_inode(&nd.path), size));
+	return nd_finish(&nd, do_truncate(path_inode(&nd.path), size));
 }
 
 int vfs_chmod(struct fs_struct *fs, const struct path *dir, const char *name,
@@ -153,9 +142,9 @@ int vfs_chmod(struct fs_struct *fs, const struct path *dir, const char *name,
 		return err;
 	/* Linux: a symlink's mode cannot change (fchmodat2). */
 	if (S_ISLNK(path_inode(&nd.path)->i_mode))
-		return finish(&nd, -EOPNOTSUPP);
+		return nd_finish(&nd, -EOPNOTSUPP);
 	attr.ctime = vfs_now();
-	return finish(&nd, notify_change(path_inode(&nd.path), &attr));
+	return nd_finish(&nd, notify_change(path_inode(&nd.path), &attr));
 }
 
 int vfs_chown(struct fs_struct *fs, const struct path *dir, const char *name,
@@ -174,7 +163,7 @@ int vfs_chown(struct fs_struct *fs, const struct path *dir, const char *name,
 	if (gid != (uint32_t)-1)
 		attr.valid |= ATTR_GID;
 	attr.ctime = vfs_now();
-	return finish(&nd, notify_change(path_inode(&nd.path), &attr));
+	return nd_finish(&nd, notify_change(path_inode(&nd.path), &attr));
 }
 
 static bool valid_time(const struct timespec64 *t)
@@ -208,5 +197,5 @@ int vfs_utimes(struct fs_struct *fs, const struct path *dir, const char *name,
 		    AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH, true);
 	if (err)
 		return err;
-	return finish(&nd, notify_change(path_inode(&nd.path), &attr));
+	return nd_finish(&nd, notify_change(path_inode(&nd.path), &attr));
 }

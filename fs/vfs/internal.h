@@ -60,6 +60,14 @@ enum last_type { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
 int nd_init(struct nameidata *nd, struct fs_struct *fs,
 	    const struct path *dir, const char *name);
 void nd_done(struct nameidata *nd);
+
+/* Ends a walk begun under vfs_lock(): releases nd, then the lock; gives err. */
+static inline int nd_finish(struct nameidata *nd, int err)
+{
+	nd_done(nd);
+	vfs_unlock();
+	return err;
+}
 /* Full resolution of name into nd->path (LOOKUP_* flags). */
 int walk_path(struct nameidata *nd, const char *name, unsigned int flags);
 /* Resolves all but the last component, which nd->last describes. */

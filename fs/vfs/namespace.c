@@ -9,7 +9,7 @@
 
 #include "internal.h"
 
-/* Walks to the parent of name with vfs_lock() taken; end with finish(). */
+/* Walks to the parent of name with vfs_lock() taken; end with nd_finish(). */
 static int start(struct nameidata *nd, struct fs_struct *fs,
 		 const struct path *dir, const char *name, enum last_type *type)
 {
@@ -19,18 +19,7 @@ static int start(struct nameidata *nd, struct fs_struct *fs,
 	err = nd_init(nd, fs, dir, name);
 	if (!err)
 		err = walk_parent(nd, name, type);
-	if (err) {
-		nd_done(nd);
-		vfs_unlock();
-	}
-	return err;
-}
-
-static int finish(struct nameidata *nd, int err)
-{
-	nd_done(nd);
-	vfs_unlock();
-	return err;
+	return err ? nd_finish(nd, err) : 0;
 }
 
 /* The last component must be new: -EEXIST for ".", "..", "/" or a name. */
@@ -82,15 +71,15 @@ static int do_mknod(struct fs_struct *fs, const struct path *dir,
 		return err;
 	err = check_new(&nd, type, S_ISDIR(mode));
 	if (err)
-		return finish(&nd, err);
+		return nd_finish(&nd, err);
 	pdir = path_inode(&nd.path);
 	if (!pdir->i_op->mknod)
-		return finish(&nd, -EPERM);
+		return nd_finish(&nd, -EPERM);
 	mode = (mode & S_IFMT) | (mode & ~fs->umask & S_IALLUGO);
 	err = pdir->i_op->mknod(pdir, nd.last, nd.last_len, mode, rdev, &inode);
 	if (!err)
 		err = add_entry(&nd, inode);
-	return finish(&nd, err);
+	return nd_finish(&nd, err);
 }
 
 int vfs_mkdir(struct fs_struct *fs, const struct path *dir, const char *name,
@@ -139,14 +128,14 @@ int vfs_symlink(struct fs_struct *fs, const char *target,
 		return err;
 	err = check_new(&nd, type, false);
 	if (err)
-		return finish(&nd, err);
+		return nd_finish(&nd, err);
 	pdir = path_inode(&nd.path);
 	if (!pdir->i_op->symlink)
-		return finish(&nd, -EPERM);
+		return nd_finish(&nd, -EPERM);
 	err = pdir->i_op->symlink(pdir, nd.last, nd.last_len, target, &inode);
 	if (!err)
 		err = add_entry(&nd, inode);
-	return finish(&nd, err);
+	return nd_finish(&nd, err);
 }
 
 int vfs_link(struct fs_struct *fs, const struct path *olddir,
@@ -234,10 +223,10 @@ int vfs_unlink(struct fs_struct *fs, const struct path *dir, const char *name)
 	if (err)
 		return err;
 	if (type != LAST_NORM)
-		return finish(&nd, -EISDIR);
+		return nd_finish(&nd, -EISDIR);
 	d = lookup_victim(&nd);
 	if (IS_ERR(d))
-		return finish(&nd, PTR_ERR(d));
+		return nd_finish(&nd, PTR_ERR(d));
 	pdir = path_inode(&nd.path);
 	if (S_ISDIR(d->d_inode->i_mode))
 		err = -EISDIR;
@@ -253,7 +242,7 @@ int vfs_unlink(struct fs_struct *fs, const struct path *dir, const char *name)
 		inode_touch(pdir, true, true);
 	}
 	dput(d);
-	return finish(&nd, err);
+	return nd_finish(&nd, err);
 }
 
 int vfs_rmdir(struct fs_struct *fs, const struct path *dir, const char *name)
@@ -271,10 +260,10 @@ int vfs_rmdir(struct fs_struct *fs, const struct path *dir, const char *name)
 	if (err)
 		return err;
 	if (type != LAST_NORM)
-		return finish(&nd, last_err[type]);
+		return nd_finish(&nd, last_err[type]);
 	d = lookup_victim(&nd);
 	if (IS_ERR(d))
-		return finish(&nd, PTR_ERR(d));
+		return nd_finish(&nd, PTR_ERR(d));
 	pdir = path_inode(&nd.path);
 	if (!S_ISDIR(d->d_inode->i_mode))
 		err = -ENOTDIR;
@@ -287,5 +276,5 @@ int vfs_rmdir(struct fs_struct *fs, const struct path *dir, const char *name)
 		inode_touch(pdir, true, true);
 	}
 	dput(d);
-	return finish(&nd, err);
+	return nd_finish(&nd, err);
 }

@@ -12,56 +12,54 @@
 /* Linux's MAX_RW_COUNT: one call moves at most this much. */
 #define MAX_RW_COUNT	(0x7fffffffL & ~4095L)
 
-ssize_t vfs_read(struct file *file, void *buf, size_t len, int64_t *pos)
+/*
+ * Moves data through the file's write op (writing) or read op, at *pos
+ * when given (pread/pwrite: f_pos untouched) or else at f_pos, which
+ * advances under f_pos_lock. The caller has checked the file's mode.
+ */
+static ssize_t rw(struct file *file, bool writing, void *rbuf,
+		  const void *wbuf, size_t len, int64_t *pos)
 {
 	int64_t p;
 	ssize_t ret;
 
+	len = MIN(len, (size_t)MAX_RW_COUNT);
+	if (pos) {
+		if (*pos < 0)
+			return -EINVAL;
+		p = *pos;
+	} else {
+		mutex_lock(&file->f_pos_lock);
+		p = file->f_pos;
+	}
+	ret = writing ? file->f_op->write(file, wbuf, len, &p)
+		   : file->f_op->read(file, rbuf, len, &p);
+	if (!pos) {
+		if (ret >= 0)
+			file->f_pos = p;
+		mutex_unlock(&file->f_pos_lock);
+	}
+	return ret;
+}
+
+ssize_t vfs_read(struct file *file, void *buf, size_t len, int64_t *pos)
+{
 	if (!(file->f_mode & FMODE_READ))
 		return -EBADF;
 	if (S_ISDIR(file->f_inode->i_mode))
 		return -EISDIR;
 	if (!file->f_op->read)
 		return -EINVAL;
-	len = MIN(len, (size_t)MAX_RW_COUNT);
-	if (pos) {
-		if (*pos < 0)
-			return -EINVAL;
-		p = *pos;
-		return file->f_op->read(file, buf, len, &p);
-	}
-	mutex_lock(&file->f_pos_lock);
-	p = file->f_pos;
-	ret = file->f_op->read(file, buf, len, &p);
-	if (ret >= 0)
-		file->f_pos = p;
-	mutex_unlock(&file->f_pos_lock);
-	return ret;
+	return rw(file, false, buf, NULL, len, pos);
 }
 
 ssize_t vfs_write(struct file *file, const void *buf, size_t len, int64_t *pos)
 {
-	int64_t p;
-	ssize_t ret;
-
 	if (!(file->f_mode & FMODE_WRITE))
 		return -EBADF;
 	if (!file->f_op->write)
 		return -EINVAL;
-	len = MIN(len, (size_t)MAX_RW_COUNT);
-	if (pos) {
-		if (*pos < 0)
-			return -EINVAL;
-		p = *pos;
-		return file->f_op->write(file, buf, len, &p);
-	}
-	mutex_lock(&file->f_pos_lock);
-	p = file->f_pos;
-	ret = file->f_op->write(file, buf, len, &p);
-	if (ret >= 0)
-		file->f_pos = p;
-	mutex_unlock(&file->f_pos_lock);
-	return ret;
+	return rw(file, true, NULL, buf, len, pos);
 }
 
 int64_t generic_llseek(struct file *file, int64_t offset, int whence)
