@@ -11,6 +11,7 @@
 #include <arch/power.h>
 #include <core/bootinfo.h>
 #include <core/cmdline.h>
+#include <core/initproc.h>
 #include <core/mm.h>
 #include <core/page.h>
 #include <core/printk.h>
@@ -55,9 +56,9 @@ void kernel_main(struct boot_info *bi)
 	initcalls_run(INITCALL_DRIVER);
 	initcalls_run(INITCALL_LATE);
 
-	selftest_run(cmdline_value("test"));
-
-	pr_info("init: nothing to run yet; idling (Ctrl-A X leaves QEMU)\n");
+	/* The boot thread stays as the idle task. */
+	if (!selftest_run(cmdline_value("test")))
+		start_init();
 	for (;;)
 		arch_wait_for_interrupt();
 }

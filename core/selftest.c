@@ -46,10 +46,10 @@ static void test_fault(void)
 	pr_err("fault test failed: the write did not trap\n");
 }
 
-void selftest_run(const char *name)
+bool selftest_run(const char *name)
 {
 	if (!name)
-		return;
+		return false;
 	if (strcmp(name, "boot") == 0)
 		test_boot();
 	else if (strcmp(name, "fault") == 0)
@@ -62,6 +62,9 @@ void selftest_run(const char *name)
 		selftest_vm();
 	else if (strcmp(name, "vfs") == 0 && IS_ENABLED(CONFIG_VFS))
 		selftest_vfs();
-	else
+	else {
 		pr_warn("unknown test \"%s\" ignored\n", name);
+		return false;
+	}
+	return true;
 }

@@ -13,7 +13,7 @@
  */
 #define pr_fmt(fmt) "trap: " fmt
 
-#include "ptregs.h"
+#include <arch/ptregs.h>
 
 #include <arch/cpu.h>
 #include <arch/sysreg.h>

@@ -8,7 +8,7 @@
  * through the frame, so a handler may change what eret restores.
  * Exceptions arrive with DAIF all masked and the handlers keep it so.
  */
-#include "ptregs.h"
+#include <arch/ptregs.h>
 
 /* Saves x0-x30, the interrupted SP, ELR_EL1 and SPSR_EL1. */
 .macro	save_frame, el

@@ -1,6 +1,6 @@
 /*
  * Trap entry: one small stub per IDT vector, and the common path that
- * saves every general-purpose register into a struct trap_frame (traps.h)
+ * saves every general-purpose register into a struct pt_regs (traps.h)
  * and calls trap_dispatch().
  *
  * Each stub pushes a zero in place of the error code when the CPU does not

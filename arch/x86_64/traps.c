@@ -68,7 +68,7 @@ static const struct exception_info exceptions[NR_EXCEPTIONS] = {
 
 static volatile int exception_depth;
 
-static void dump_page_fault(const struct trap_frame *f)
+static void dump_page_fault(const struct pt_regs *f)
 {
 	const char *access = f->error & PF_FETCH ? "instruction fetch" :
 			     f->error & PF_WRITE ? "write" : "read";
@@ -79,7 +79,7 @@ static void dump_page_fault(const struct trap_frame *f)
 		 f->error & PF_RSVD ? ", reserved bit set" : "", read_cr2());
 }
 
-static void dump_registers(const struct trap_frame *f, unsigned int vec)
+static void dump_registers(const struct pt_regs *f, unsigned int vec)
 {
 	const struct exception_info *e = &exceptions[vec];
 
@@ -103,7 +103,7 @@ static void dump_registers(const struct trap_frame *f, unsigned int vec)
 		 f->r15);
 }
 
-static void __noreturn exception(const struct trap_frame *f, unsigned int vec)
+static void __noreturn exception(const struct pt_regs *f, unsigned int vec)
 {
 	static const char nested[] = "\nnested CPU exception; halting\n";
 	int depth = ++exception_depth;
@@ -122,7 +122,7 @@ static void __noreturn exception(const struct trap_frame *f, unsigned int vec)
 }
 
 /* Returns true when the VM layer resolved the page fault in f. */
-static bool page_fault(struct trap_frame *f)
+static bool page_fault(struct pt_regs *f)
 {
 	unsigned int access = f->error & PF_FETCH ? VM_ACCESS_EXEC :
 			      f->error & PF_WRITE ? VM_ACCESS_WRITE :
@@ -133,7 +133,7 @@ static bool page_fault(struct trap_frame *f)
 	return vm_trap_fault(read_cr2(), access, f->error & PF_USER, &f->rip);
 }
 
-void trap_dispatch(struct trap_frame *frame)
+void trap_dispatch(struct pt_regs *frame)
 {
 	unsigned int vec = frame->vector;
 

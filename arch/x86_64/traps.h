@@ -20,23 +20,14 @@
 
 #ifndef __ASSEMBLER__
 
+#include <arch/ptregs.h>
 #include <core/types.h>
-
-/* What entry.S pushes, lowest address first. */
-struct trap_frame {
-	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
-	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
-	uint64_t vector;
-	uint64_t error;		/* CPU error code, or 0 */
-	/* pushed by the CPU */
-	uint64_t rip, cs, rflags, rsp, ss;
-};
 
 /* Installs the IDT: every vector goes through entry.S to trap_dispatch(). */
 void idt_init(void);
 
 /* Called by entry.S with interrupts off. */
-void trap_dispatch(struct trap_frame *frame);
+void trap_dispatch(struct pt_regs *frame);
 
 /* entry.S: the address of each vector's stub. */
 extern const uint64_t trap_stubs[256];

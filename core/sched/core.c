@@ -18,6 +18,7 @@
 #include <arch/context.h>
 #include <arch/cpu.h>
 #include <arch/irq.h>
+#include <arch/user.h>
 #include <core/errno.h>
 #include <core/init.h>
 #include <core/panic.h>
@@ -26,6 +27,7 @@
 #include <core/string.h>
 #include <core/sync.h>
 #include <core/time.h>
+#include <core/vm.h>
 
 /* Lowest word of every kernel thread stack: overwritten means overflow. */
 #define STACK_CANARY 0x57ac4ca7a4e7c0deULL
@@ -129,8 +131,7 @@ bool wake_task(struct task *t)
 
 static void free_task(struct task *t)
 {
-	kfree(t->stack);
-	kfree(t);
+	task_free(t);
 	nr_tasks--;
 }
 
@@ -207,6 +208,10 @@ static void __schedule(bool preempt)
 	check_stack(prev);
 	rq.curr = next;
 	last_prev = prev;
+	/* Kernel threads keep whatever space is loaded: they touch no user memory. */
+	if (next->mm && next->mm != mm_current())
+		mm_switch(next->mm);
+	arch_switch_thread(prev, next);
 	arch_context_switch(&prev->ctx, &next->ctx);
 	finish_switch();
 }
@@ -328,44 +333,75 @@ unsigned int sched_nr_tasks(void)
 	return READ_ONCE(nr_tasks);
 }
 
+bool sched_need_resched(void)
+{
+	return READ_ONCE(need_resched);
+}
+
+void schedule_tail(void)
+{
+	finish_switch();
+	preempt_count = 0;
+	arch_irq_enable();
+}
+
 /* First code of a kernel thread, entered from the switch in __schedule. */
 static void kthread_entry(void *arg)
 {
 	struct task *self = arg;
 
-	finish_switch();
-	preempt_count = 0;
-	arch_irq_enable();
+	schedule_tail();
 	self->thread_fn(self->thread_arg);
 	task_exit();
 }
 
-struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
+struct task *task_alloc(const char *name)
 {
 	struct task *t = kzalloc(sizeof(*t));
-	unsigned long flags;
 
 	if (!t)
-		return ERR_PTR(-ENOMEM);
+		return NULL;
 	t->stack = kmalloc(KTHREAD_STACK_SIZE);
 	if (!t->stack) {
 		kfree(t);
-		return ERR_PTR(-ENOMEM);
+		return NULL;
 	}
 	*(uint64_t *)t->stack = STACK_CANARY;
 	strlcpy(t->name, name, sizeof(t->name));
-	t->thread_fn = fn;
-	t->thread_arg = arg;
 	list_init(&t->se.link);
 	list_init(&t->timer_link);
-	arch_context_init(&t->ctx, kthread_entry, t,
-			  (char *)t->stack + KTHREAD_STACK_SIZE);
+	list_init(&t->thread_link);
+	return t;
+}
 
-	flags = arch_irq_save();
-	t->tid = next_tid++;
+void task_free(struct task *t)
+{
+	kfree(t->stack);
+	kfree(t);
+}
+
+void task_start(struct task *t)
+{
+	unsigned long flags = arch_irq_save();
+
 	nr_tasks++;
 	enqueue(t, ENQUEUE_NEW);
 	arch_irq_restore(flags);
+	preempt_check();
+}
+
+struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
+{
+	struct task *t = task_alloc(name);
+
+	if (!t)
+		return ERR_PTR(-ENOMEM);
+	t->thread_fn = fn;
+	t->thread_arg = arg;
+	arch_context_init(&t->ctx, kthread_entry, t,
+			  (char *)t->stack + KTHREAD_STACK_SIZE);
+	t->tid = next_tid++;
+	task_start(t);
 	return t;
 }
 

@@ -58,6 +58,104 @@
 #define ETIMEDOUT	110
 #define ECONNREFUSED	111
 
+/* The rest of Linux's numbers, for the syscalls that return them. */
+#define EIDRM		43
+#define ECHRNG		44
+#define EL2NSYNC	45
+#define EL3HLT		46
+#define EL3RST		47
+#define ELNRNG		48
+#define EUNATCH		49
+#define ENOCSI		50
+#define EL2HLT		51
+#define EBADE		52
+#define EBADR		53
+#define EXFULL		54
+#define ENOANO		55
+#define EBADRQC		56
+#define EBADSLT		57
+#define EBFONT		59
+#define ENOSTR		60
+#define ENOSR		63
+#define ENONET		64
+#define ENOPKG		65
+#define EREMOTE		66
+#define ENOLINK		67
+#define EADV		68
+#define ESRMNT		69
+#define ECOMM		70
+#define EPROTO		71
+#define EMULTIHOP	72
+#define EDOTDOT		73
+#define EBADMSG		74
+#define ENOTUNIQ	76
+#define EBADFD		77
+#define EREMCHG		78
+#define ELIBACC		79
+#define ELIBBAD		80
+#define ELIBSCN		81
+#define ELIBMAX		82
+#define ELIBEXEC	83
+#define ERESTART	85
+#define ESTRPIPE	86
+#define EUSERS		87
+#define EDESTADDRREQ	89
+#define EMSGSIZE	90
+#define EPROTOTYPE	91
+#define ENOPROTOOPT	92
+#define EPROTONOSUPPORT	93
+#define ESOCKTNOSUPPORT	94
+#define EPFNOSUPPORT	96
+#define EAFNOSUPPORT	97
+#define EADDRNOTAVAIL	99
+#define ENETDOWN	100
+#define ENETUNREACH	101
+#define ENETRESET	102
+#define ECONNABORTED	103
+#define ECONNRESET	104
+#define EISCONN		106
+#define ENOTCONN	107
+#define ESHUTDOWN	108
+#define ETOOMANYREFS	109
+#define EHOSTDOWN	112
+#define EHOSTUNREACH	113
+#define EALREADY	114
+#define EINPROGRESS	115
+#define ESTALE		116
+#define EUCLEAN		117
+#define ENOTNAM		118
+#define ENAVAIL		119
+#define EISNAM		120
+#define EREMOTEIO	121
+#define EDQUOT		122
+#define ENOMEDIUM	123
+#define EMEDIUMTYPE	124
+#define ECANCELED	125
+#define ENOKEY		126
+#define EKEYEXPIRED	127
+#define EKEYREVOKED	128
+#define EKEYREJECTED	129
+#define EOWNERDEAD	130
+#define ENOTRECOVERABLE	131
+#define ERFKILL		132
+#define EHWPOISON	133
+
+/*
+ * Kernel-internal returns of interrupted syscalls (never seen by user
+ * space): do_signal() turns them into EINTR or restarts the call.
+ *   ERESTARTSYS     restart unless a handler without SA_RESTART runs
+ *   ERESTARTNOINTR  always restart
+ *   ERESTARTNOHAND  restart unless any handler runs
+ *   ERESTART_RESTARTBLOCK  as ERESTARTNOHAND here (no restart_syscall)
+ */
+#define EWOULDBLOCK	EAGAIN
+#define ENOTSUP		EOPNOTSUPP
+
+#define ERESTARTSYS		512
+#define ERESTARTNOINTR		513
+#define ERESTARTNOHAND		514
+#define ERESTART_RESTARTBLOCK	516
+
 /* Pointers that carry an error: the top 4095 addresses are never valid. */
 #define MAX_ERRNO	4095
 

@@ -20,8 +20,10 @@
 #define CORE_SCHED_H
 
 #include <arch/context.h>
+#include <arch/thread.h>
 #include <core/list.h>
 #include <core/rbtree.h>
+#include <core/signal.h>
 #include <core/types.h>
 
 #define TASK_NAME_LEN		16
@@ -48,11 +50,10 @@ struct sched_entity {
 	uint64_t exec_start_ns;	/* clock when last charged */
 };
 
-/* Filled by later work (process, VM, VFS and signal code). */
 struct mm;
 struct files;
-struct fs_context;
-struct signal_state;
+struct fs_struct;
+struct process;
 
 struct task {
 	struct arch_context ctx;
@@ -70,12 +71,30 @@ struct task {
 	uint64_t wake_at_ns;
 	struct list_head timer_link;
 
-	struct mm *mm;
-	struct files *files;
-	struct fs_context *fs;
-	struct signal_state *signal;
+	/* User tasks (all NULL or 0 in kernel threads). */
+	struct process *proc;		/* thread group, <core/process.h> */
+	struct list_head thread_link;	/* in proc->threads */
+	struct mm *mm;			/* shared by CLONE_VM */
+	struct files *files;		/* fd table, shared by CLONE_FILES */
+	struct fs_struct *fs;		/* root, cwd, umask; CLONE_FS */
+	struct arch_thread thread;	/* FP/SIMD state, TLS (<arch/thread.h>) */
+	int *set_child_tid;		/* CLONE_CHILD_SETTID */
+	int *clear_child_tid;		/* set_tid_address, CLONE_CHILD_CLEARTID */
+	uintptr_t robust_list;		/* set_robust_list head and length */
+	size_t robust_len;
+	struct task *vfork_parent;	/* sleeps until we exec or exit */
+	bool vfork_done;
+	uint64_t stime_ns;		/* CPU time inside syscalls */
+
+	/* Signals (<core/signal.h>): per-thread state. */
+	ksigset_t sig_blocked;
+	ksigset_t sig_saved;		/* set_temporary_sigmask() */
+	bool sig_restore_mask;		/* sig_saved is to be restored */
+	struct sigpending sig_pending;
+	struct kstack sig_altstack;
+
 	bool sleep_interruptible;	/* a signal may end this sleep */
-	bool sigpending;		/* set by signal delivery (later work) */
+	bool sigpending;		/* an unblocked signal is pending */
 };
 
 /* The run queue: one per CPU; the class keeps its order. */
@@ -135,6 +154,28 @@ struct task *kthread_create(void (*fn)(void *), void *arg, const char *name);
 void task_exit(void) __noreturn;
 
 /*
+ * For the process code: a task with a zeroed struct, a kernel stack and
+ * the name, not yet runnable (its tid and context are the caller's to
+ * set), or NULL. task_free() frees one that never ran; task_start() makes
+ * it runnable. A user task's struct pt_regs (<arch/user.h>) sits at the
+ * top of its kernel stack: task_pt_regs().
+ */
+struct task *task_alloc(const char *name);
+void task_free(struct task *t);
+void task_start(struct task *t);
+
+/*
+ * The first thing a task created by task_alloc() does when it first
+ * runs (its context entry calls it): finishes the switch that started it
+ * and enables preemption and interrupts.
+ */
+void schedule_tail(void);
+
+/* The user-mode registers of t, at the top of its kernel stack. */
+#define task_pt_regs(t) \
+	((struct pt_regs *)((char *)(t)->stack + KTHREAD_STACK_SIZE) - 1)
+
+/*
  * Makes a sleeping task runnable. Returns true when it was sleeping. May
  * be called from interrupt handlers.
  */
@@ -154,6 +195,9 @@ uint64_t task_runtime_ns(const struct task *t);
 
 /* Number of tasks that exist, the idle task included. */
 unsigned int sched_nr_tasks(void);
+
+/* True when the running task should give up the CPU (exit_to_user_mode). */
+bool sched_need_resched(void);
 
 /* Called by timer_tick() (<core/time.h>), interrupts off. */
 void sched_tick(void);

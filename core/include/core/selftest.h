@@ -15,8 +15,14 @@
 #ifndef CORE_SELFTEST_H
 #define CORE_SELFTEST_H
 
-/* Runs the named test; returns at once when name is NULL. */
-void selftest_run(const char *name);
+#include <core/types.h>
+
+/*
+ * Starts the named test. Returns false when name is NULL or unknown (boot
+ * goes on to init), true when a test runs: it powers the machine off
+ * when done, and init is not started.
+ */
+bool selftest_run(const char *name);
 
 /* The tests that live beside their subsystem; each powers off. */
 void selftest_vm(void);

@@ -37,6 +37,7 @@ struct inode;
 struct mount;
 struct super_block;
 struct fs_type;
+struct poll_table;
 
 struct path {
 	struct mount *mnt;
@@ -115,6 +116,8 @@ struct file_ops {
 	int (*iterate)(struct file *file, struct dir_context *ctx);
 	int (*fsync)(struct file *file);
 	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	/* Ready events now (<fs/poll.h>); NULL: always readable/writable. */
+	unsigned int (*poll)(struct file *file, struct poll_table *pt);
 };
 
 struct super_ops {
