@@ -24,7 +24,20 @@ struct mm *mm_create(void)
 		return NULL;
 	}
 	mm->vmas = RB_ROOT_INIT;
+	mm->users = 1;
 	return mm;
+}
+
+struct mm *mm_get(struct mm *mm)
+{
+	__atomic_add_fetch(&mm->users, 1, __ATOMIC_RELAXED);
+	return mm;
+}
+
+void mm_put(struct mm *mm)
+{
+	if (__atomic_sub_fetch(&mm->users, 1, __ATOMIC_ACQ_REL) == 0)
+		mm_destroy(mm);
 }
 
 void mm_destroy(struct mm *mm)

@@ -59,10 +59,15 @@ struct mm {
 	size_t nr_pages;	/* frames mapped (shared ones included) */
 	uintptr_t brk_start;	/* the heap: [brk_start, brk) */
 	uintptr_t brk;
+	int users;		/* tasks using it (CLONE_VM shares) */
 };
 
-/* A new empty space. Returns it, or NULL when out of memory. */
+/* A new empty space with one user. Returns it, or NULL when out of memory. */
 struct mm *mm_create(void);
+
+/* Users of a space: the last mm_put() destroys it. */
+struct mm *mm_get(struct mm *mm);
+void mm_put(struct mm *mm);
 
 /*
  * Frees every page (or drops this space's share of it), area and table of
