@@ -1,5 +1,6 @@
 /*
- * Console list: printk() output goes to every registered console.
+ * Console list: printk() output goes to every registered console; input
+ * is read from the first one that has a byte waiting.
  */
 #include <core/console.h>
 
@@ -38,4 +39,32 @@ void console_write(const char *buf, size_t len)
 		if (start < len)
 			con->ops->write(con->ctx, buf + start, len - start);
 	}
+}
+
+const struct console *console_first(void)
+{
+	return consoles;
+}
+
+void console_write_raw(const char *buf, size_t len)
+{
+	struct console *con;
+
+	for (con = consoles; con; con = con->next)
+		con->ops->write(con->ctx, buf, len);
+}
+
+int console_getc(void)
+{
+	struct console *con;
+	int c;
+
+	for (con = consoles; con; con = con->next) {
+		if (!con->ops->getc)
+			continue;
+		c = con->ops->getc(con->ctx);
+		if (c >= 0)
+			return c;
+	}
+	return -1;
 }

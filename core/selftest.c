@@ -62,6 +62,9 @@ bool selftest_run(const char *name)
 		selftest_vm();
 	else if (strcmp(name, "vfs") == 0 && IS_ENABLED(CONFIG_VFS))
 		selftest_vfs();
+	else if (strcmp(name, "user") == 0 &&
+		 IS_ENABLED(CONFIG_ARCH_HAS_USER_SELFTEST))
+		selftest_user();
 	else {
 		pr_warn("unknown test \"%s\" ignored\n", name);
 		return false;

@@ -73,7 +73,7 @@ void syscall_handler(struct pt_regs *regs)
 {
 	long nr = arch_syscall_nr(regs);
 	unsigned long a[6];
-	uint64_t start = clock_ns();
+	uint64_t start = task_runtime_ns(current);
 	syscall_fn fn = NULL;
 	long ret;
 
@@ -87,7 +87,8 @@ void syscall_handler(struct pt_regs *regs)
 		ret = -ENOSYS;
 	}
 	arch_syscall_set_return(regs, ret);
-	current->stime_ns += clock_ns() - start;
+	/* CPU time, not wall time: a sleep in a syscall is nobody's time. */
+	current->stime_ns += task_runtime_ns(current) - start;
 }
 
 /* A syscall that must be restarted or report EINTR, whatever is pending. */

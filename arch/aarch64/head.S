@@ -15,7 +15,8 @@
  *               while the MMU is switched on;
  *   3. turn on the MMU and jump to the kernel's virtual address;
  *   4. disable TTBR0 walks (TCR_EL1.EPD0) so user addresses fault, set the
- *      stack and VBAR_EL1, clear .bss, and call arch_setup(dtb, load).
+ *      stack and VBAR_EL1, open FP/SIMD to EL1 and EL0 (CPACR_EL1), clear
+ *      the thread ID registers, clear .bss, and call arch_setup(dtb, load).
  */
 #include <arch/memlayout.h>
 #include <arch/sysreg.h>
@@ -271,6 +272,14 @@ primary_virt:
 	mov	sp, x0
 	ldr	x0, =vectors
 	msr	vbar_el1, x0
+
+	/* User mode: FP/SIMD for EL0 (and fpsimd.S), no stale thread ids. */
+	mov	x0, #CPACR_EL1_FPEN
+	msr	cpacr_el1, x0
+	mov	x0, #CNTKCTL_EL0VCTEN
+	msr	cntkctl_el1, x0
+	msr	tpidr_el0, xzr
+	msr	tpidrro_el0, xzr
 	isb
 
 	ldr	x0, =__bss_start

@@ -70,12 +70,25 @@
 #define SCTLR_SA		(_UL(1) << 3)
 #define SCTLR_SA0		(_UL(1) << 4)
 #define SCTLR_I			(_UL(1) << 12)
+#define SCTLR_DZE		(_UL(1) << 14)	/* EL0 may use DC ZVA */
+#define SCTLR_UCT		(_UL(1) << 15)	/* EL0 may read CTR_EL0 */
+#define SCTLR_nTWI		(_UL(1) << 16)	/* EL0 WFI not trapped */
+#define SCTLR_nTWE		(_UL(1) << 18)	/* EL0 WFE not trapped */
+#define SCTLR_UCI		(_UL(1) << 26)	/* EL0 cache maintenance */
 /* Bits that are RES1 in Armv8.0 (EOS, TSCXT, EIS, SPAN, nTLSMD, LSMAOE). */
 #define SCTLR_EL1_RES1                                                        \
 	((_UL(1) << 11) | (_UL(1) << 20) | (_UL(1) << 22) | (_UL(1) << 23) |  \
 	 (_UL(1) << 28) | (_UL(1) << 29))
 #define SCTLR_EL1_MMU_OFF	SCTLR_EL1_RES1
+/* With the EL0 permissions Linux grants (user code may run __clear_cache). */
 #define SCTLR_EL1_MMU_ON                                                      \
-	(SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_SA | SCTLR_SA0 | SCTLR_I)
+	(SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_SA | SCTLR_SA0 | SCTLR_I | \
+	 SCTLR_DZE | SCTLR_UCT | SCTLR_nTWI | SCTLR_nTWE | SCTLR_UCI)
+
+/* CPACR_EL1.FPEN = 0b11: FP/SIMD untrapped at EL0 and EL1. */
+#define CPACR_EL1_FPEN		(_UL(3) << 20)
+
+/* CNTKCTL_EL1.EL0VCTEN: EL0 may read the virtual counter (as Linux). */
+#define CNTKCTL_EL0VCTEN	(_UL(1) << 1)
 
 #endif /* AARCH64_MMU_H */

@@ -6,6 +6,10 @@
  * so that, with no space current, every user address faults;
  * arch_pgtable_switch() turns walks on and off again.
  *
+ * Caches: a leaf that lets EL0 execute its frame is written only after
+ * the frame's D-cache lines are cleaned and I-cache lines invalidated, so
+ * code the kernel wrote (execve, copy on write, file pages) is fetched.
+ *
  * TLB: all user leaves are non-global (nG) and every space uses ASID 0;
  * switching spaces invalidates the whole EL1&0 TLB. On one CPU, with few
  * switches, that costs little and needs no ASID allocator; ASIDs can come
@@ -128,9 +132,33 @@ static bool user_page(uintptr_t va)
 	return va < USER_SPACE_END && IS_ALIGNED(va, PAGE_SIZE);
 }
 
+/*
+ * Makes the instruction fetches of a user-executable frame see what the
+ * kernel wrote into it through the linear map: clean the data cache to
+ * the point of unification, then invalidate the instruction cache (Arm
+ * ARM B2.4.4, "Instruction cache coherency"). Line sizes from CTR_EL0.
+ */
+static void sync_icache(paddr_t pa)
+{
+	uint64_t ctr = read_sysreg(ctr_el0);
+	uintptr_t start = (uintptr_t)phys_to_virt(pa), end = start + PAGE_SIZE;
+	uintptr_t dline = 4UL << ((ctr >> 16) & 0xf), iline = 4UL << (ctr & 0xf);
+	uintptr_t a;
+
+	for (a = start; a < end; a += dline)
+		__asm__ __volatile__("dc cvau, %0" : : "r"(a) : "memory");
+	dsb(ish);
+	for (a = start; a < end; a += iline)
+		__asm__ __volatile__("ic ivau, %0" : : "r"(a) : "memory");
+	dsb(ish);
+	isb();
+}
+
 /* Writes a leaf and makes sure no TLB entry of the old one survives. */
 static void set_leaf(uint64_t *e, uint64_t val, uintptr_t va)
 {
+	if ((val & PTE_VALID) && (val & PTE_USER) && !(val & PTE_UXN))
+		sync_icache(val & PTE_ADDR);
 	/*
 	 * Changing the frame of a valid entry needs break-before-make
 	 * (Arm ARM D8.16.1): invalid entry, TLB invalidation, new entry.

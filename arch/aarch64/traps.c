@@ -1,12 +1,13 @@
 /*
- * C side of the exception vectors (vectors.S). IRQs go to the interrupt
+ * C side of the kernel (EL1) exception vectors (vectors.S); entries from
+ * EL0 go to entry.S and user_traps.c. IRQs go to the interrupt
  * controller's root handler (<core/irq.h>). Instruction and data aborts
- * (translation, access flag and permission faults) from EL0 or EL1 go to
- * the VM layer first (vm_trap_fault: demand paging, copy on write, the
- * uaccess fixups). Nothing else synchronous is recoverable yet: an
- * unresolved abort or other synchronous exception, FIQ or SError prints the
- * exception syndrome (ESR_EL1 decoded, FAR_EL1) and every register at
- * LOG_EMERG, then halts the CPU.
+ * (translation, access flag and permission faults) go to the VM layer
+ * (vm_trap_fault: demand paging and copy on write of user pages the kernel
+ * touches, the uaccess fixups). Nothing else synchronous in the kernel is
+ * recoverable: an unresolved abort or other synchronous exception, FIQ or
+ * SError prints the exception syndrome (ESR_EL1 decoded, FAR_EL1) and
+ * every register at LOG_EMERG, then halts the CPU.
  *
  * A fault while printing that report re-enters here; the nesting count
  * turns it into one short line and a halt instead of a silent loop.
@@ -16,20 +17,14 @@
 #include <arch/ptregs.h>
 
 #include <arch/cpu.h>
+#include <arch/irq.h>
 #include <arch/sysreg.h>
 #include <core/irq.h>
 #include <core/printk.h>
 #include <core/sched.h>
 #include <core/vm.h>
 
-#define ESR_EC(esr)	(((esr) >> 26) & 0x3f)
-#define ESR_ISS(esr)	((esr) & 0x1ffffff)
-#define EC_IABT_LOW	0x20
-#define EC_IABT_CUR	0x21
-#define EC_DABT_LOW	0x24
-#define EC_DABT_CUR	0x25
-#define ISS_WNR		(1 << 6)	/* data abort: caused by a write */
-#define ISS_FSC(iss)	((iss) & 0x3f)
+#include "esr.h"
 
 static const char *const ec_names[64] = {
 	[0x00] = "unknown reason",
@@ -159,29 +154,37 @@ static void __noreturn die(const char *what, struct pt_regs *regs,
 	arch_halt();
 }
 
-/* Returns true when the VM layer resolved the abort described by ESR. */
-static bool page_fault(struct pt_regs *regs, unsigned long vector)
+/*
+ * Returns true when the VM layer resolved the kernel-mode abort described
+ * by ESR. The VM layer may sleep (mm->lock): when the interrupted code ran
+ * with interrupts on, they are back on meanwhile.
+ */
+static bool page_fault(struct pt_regs *regs)
 {
 	uint64_t esr = read_sysreg(esr_el1);
+	uint64_t far = read_sysreg(far_el1);
 	unsigned int ec = ESR_EC(esr), iss = ESR_ISS(esr);
 	unsigned int fsc = ISS_FSC(iss), access;
+	bool irqs_on = !(regs->spsr & PSR_I), handled;
 
-	if (ec == EC_DABT_LOW || ec == EC_DABT_CUR)
+	if (ec == EC_DABT_CUR)
 		access = iss & ISS_WNR ? VM_ACCESS_WRITE : VM_ACCESS_READ;
-	else if (ec == EC_IABT_LOW || ec == EC_IABT_CUR)
+	else if (ec == EC_IABT_CUR)
 		access = VM_ACCESS_EXEC;
 	else
 		return false;
-	/* Translation, access flag and permission faults, levels 0-3. */
-	if (fsc < 0x04 || fsc > 0x0f)
+	if (!FSC_PAGE_FAULT(fsc))
 		return false;
-	return vm_trap_fault(read_sysreg(far_el1), access,
-			     vector / 4 == VEC_EL0_64, &regs->elr);
+	if (irqs_on)
+		arch_irq_enable();
+	handled = vm_trap_fault(far, access, false, &regs->elr);
+	arch_irq_disable();
+	return handled;
 }
 
 void trap_sync(struct pt_regs *regs, unsigned long vector)
 {
-	if (page_fault(regs, vector))
+	if (page_fault(regs))
 		return;
 	die("unhandled synchronous exception", regs, vector);
 }

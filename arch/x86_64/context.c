@@ -1,9 +1,16 @@
 /*
  * New kernel contexts (<arch/context.h>): the frame that switch.S pops,
  * built by hand so that the first switch "returns" into arch_thread_start.
+ *
+ * The top sizeof(struct pt_regs) bytes below stack_top stay free: a task
+ * that enters user mode keeps its user registers there (task_pt_regs(),
+ * <core/sched.h>), written by execve while the task's first kernel
+ * frames are still live, and entries from user mode land there.
  */
 #include <arch/context.h>
 
+#include <arch/ptregs.h>
+#include <core/compiler.h>
 #include <core/types.h>
 
 void arch_thread_start(void);
@@ -14,14 +21,17 @@ enum { F_R15, F_R14, F_R13, F_R12, F_RBX, F_RBP, F_RET, F_WORDS };
 void arch_context_init(struct arch_context *ctx, void (*entry)(void *),
 		       void *arg, void *stack_top)
 {
-	unsigned long *frame = (unsigned long *)stack_top - F_WORDS;
+	uintptr_t top = (uintptr_t)stack_top - sizeof(struct pt_regs);
+	unsigned long *frame;
 	int i;
 
+	top = ALIGN_DOWN(top, 16);
+	frame = (unsigned long *)top - F_WORDS;
 	for (i = 0; i < F_WORDS; i++)
 		frame[i] = 0;
 	frame[F_R12] = (unsigned long)entry;
 	frame[F_R13] = (unsigned long)arg;
-	/* After ret, rsp == stack_top: aligned for arch_thread_start's call. */
+	/* After ret, rsp == top: aligned for arch_thread_start's call. */
 	frame[F_RET] = (unsigned long)arch_thread_start;
 	ctx->rsp = (unsigned long)frame;
 }

@@ -1,12 +1,21 @@
 /*
  * Trap entry: one small stub per IDT vector, and the common path that
- * saves every general-purpose register into a struct pt_regs (traps.h)
- * and calls trap_dispatch().
+ * saves every general-purpose register into a struct pt_regs
+ * (<arch/ptregs.h>) and calls trap_dispatch().
  *
  * Each stub pushes a zero in place of the error code when the CPU does not
- * push one, so the frame has the same shape for every vector. The stubs'
- * addresses form the trap_stubs[] table that idt.c installs.
+ * push one, so the frame has the same shape for every vector; orig_rax is
+ * -1 (not a syscall). The stubs' addresses form the trap_stubs[] table
+ * that idt.c installs.
+ *
+ * A trap from user mode arrives on the top of the task's kernel stack
+ * (TSS rsp0), so its frame is task_pt_regs(current). x86_trap_return is
+ * the one way back for every frame: the trap path, syscall_entry.S when sysret
+ * cannot be used, and arch_return_to_user().
  */
+#include <arch/ptregs.h>
+
+#include "frame.h"
 #include "traps.h"
 
 /* Vectors for which the CPU pushes an error code (SDM vol. 3, 6.13). */
@@ -37,40 +46,22 @@ trap_stubs:
 
 trap_common:
 	cld
-	pushq	%rax
-	pushq	%rbx
-	pushq	%rcx
-	pushq	%rdx
-	pushq	%rsi
-	pushq	%rdi
-	pushq	%rbp
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
-	/* 5 CPU words + 2 + 15 = 22 words: rsp stays 16-byte aligned. */
+	pushq	$-1			/* orig_rax */
+	PUSH_GPRS
 	movq	%rsp, %rdi
+	/*
+	 * The CPU aligned rsp to 16 before its 5 words; with error, vector,
+	 * orig_rax and 15 registers the frame is 23 words: realign.
+	 */
+	subq	$8, %rsp
 	call	trap_dispatch
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rbp
-	popq	%rdi
-	popq	%rsi
-	popq	%rdx
-	popq	%rcx
-	popq	%rbx
-	popq	%rax
-	addq	$16, %rsp		/* vector and error code */
+	addq	$8, %rsp
+
+/* Restores the frame at rsp (a struct pt_regs) and returns from it. */
+	.globl	x86_trap_return
+x86_trap_return:
+	POP_GPRS
+	addq	$(PT_RIP - PT_ORIG_RAX), %rsp	/* orig_rax vector error */
 	iretq
 
 	.section .note.GNU-stack, "", @progbits

@@ -5,8 +5,10 @@
  * code and data descriptors are flat; what matters is the DPL and the L
  * bit. The TSS supplies the interrupt stack table: double faults switch to
  * their own stack (IST_DOUBLE_FAULT), so a kernel stack overflow still
- * ends in a register dump instead of a triple fault. rsp0 for user mode
- * will live in the same TSS.
+ * ends in a register dump instead of a triple fault; so do NMIs, which
+ * may arrive in syscall_entry.S before it has left the user stack. rsp0 is the
+ * stack that an interrupt or exception in user mode switches to: the top
+ * of the running task's kernel stack (arch_switch_thread()).
  */
 #include "segment.h"
 
@@ -40,6 +42,7 @@ static uint64_t gdt[8] __aligned(16) = {
 
 static struct tss tss __aligned(16);
 static uint8_t double_fault_stack[8192] __aligned(16);
+static uint8_t nmi_stack[4096] __aligned(16);
 
 /* 64-bit available TSS descriptor, 16 bytes (SDM vol. 3, 8.2.3). */
 static void set_tss_descriptor(void)
@@ -63,6 +66,8 @@ void gdt_init(void)
 	tss.ist[IST_DOUBLE_FAULT - 1] =
 		(uint64_t)(uintptr_t)(double_fault_stack +
 				      sizeof(double_fault_stack));
+	tss.ist[IST_NMI - 1] =
+		(uint64_t)(uintptr_t)(nmi_stack + sizeof(nmi_stack));
 	tss.iomap_base = sizeof(tss);	/* no I/O permission bitmap */
 	set_tss_descriptor();
 
@@ -84,4 +89,9 @@ void gdt_init(void)
 			     : [cs] "i"(KERNEL_CS), [ds] "i"(KERNEL_DS)
 			     : "rax", "memory");
 	__asm__ __volatile__("ltr %w0" : : "r"(TSS_SEL));
+}
+
+void tss_set_rsp0(uint64_t rsp0)
+{
+	tss.rsp[0] = rsp0;
 }

@@ -17,11 +17,17 @@
 
 /* Interrupt stack table slots (1-based, as in the IDT gate). */
 #define IST_DOUBLE_FAULT 1
+#define IST_NMI		2	/* may hit syscall_entry.S on the user stack */
 
 #ifndef __ASSEMBLER__
 
+#include <core/types.h>
+
 /* Loads the kernel GDT and the TSS; reloads every segment register. */
 void gdt_init(void);
+
+/* The stack the CPU switches to on an interrupt or exception in user mode. */
+void tss_set_rsp0(uint64_t rsp0);
 
 #endif
 

@@ -2,7 +2,8 @@
  * C side of the x86_64 boot. head.S arrives in x86_start() on the boot
  * stack, in the higher half, with the linear map of the first 4 GiB and
  * the identity map already gone. We install the real GDT and IDT (so that
- * any fault from here on gets a register dump), calibrate the TSC, turn the
+ * any fault from here on gets a register dump), enable SSE and the
+ * syscall instruction for user mode, calibrate the TSC, turn the
  * boot protocol's data into a struct boot_info and enter the generic kernel.
  */
 #include "boot.h"
@@ -13,6 +14,7 @@
 #include "segment.h"
 #include "traps.h"
 #include "tsc.h"
+#include "x86_user.h"
 
 /* Linker script symbols (physical addresses). */
 extern char __kernel_phys_start[], __kernel_phys_end[];
@@ -63,6 +65,8 @@ void x86_start(uint32_t protocol, uint32_t info)
 
 	gdt_init();
 	idt_init();
+	fpu_init();
+	syscall_init();
 	tsc_init();
 
 	bi->cmdline = "";

@@ -1,10 +1,12 @@
 /*
  * Trap dispatch. A page fault goes to the VM layer first (vm_trap_fault:
- * demand paging, copy on write, the uaccess fixups). Other exceptions, and
- * page faults it cannot resolve, are kernel bugs for now (there is no user
- * mode yet): the handler prints a full register dump at LOG_EMERG and
- * halts. Interrupt vectors go to the generic irq layer, then get their
- * local APIC EOI.
+ * demand paging, copy on write, the uaccess fixups). An exception that
+ * user code caused, and a user page fault the VM layer cannot resolve,
+ * becomes a signal (user_trap.c). In kernel mode, other exceptions and
+ * unresolved page faults are kernel bugs: the handler prints a full
+ * register dump at LOG_EMERG and halts. Interrupt vectors go to the
+ * generic irq layer, then get their local APIC EOI. Every trap from user
+ * mode returns through exit_to_user_mode() (x86_exit_to_user()).
  *
  * A fault while reporting a fault must not loop or vanish: the nesting
  * depth picks ever simpler ways to say so, and past three levels the CPU
@@ -25,6 +27,7 @@
 
 #include "lapic.h"
 #include "x86.h"
+#include "x86_user.h"
 
 struct exception_info {
 	const char *mnemonic;
@@ -133,15 +136,17 @@ static bool page_fault(struct pt_regs *f)
 	return vm_trap_fault(read_cr2(), access, f->error & PF_USER, &f->rip);
 }
 
-void trap_dispatch(struct pt_regs *frame)
+static void handle_exception(struct pt_regs *frame, unsigned int vec)
 {
-	unsigned int vec = frame->vector;
-
 	if (vec == VEC_PAGE_FAULT && page_fault(frame))
 		return;
-	if (vec < NR_EXCEPTIONS)
-		exception(frame, vec);
+	if (user_mode(frame) && user_exception(frame, vec))
+		return;
+	exception(frame, vec);
+}
 
+static void handle_irq(unsigned int vec)
+{
 	/*
 	 * The spurious vector gets no EOI (SDM vol. 3, 10.9). The 8259s are
 	 * masked and LINT0 is off, so their vectors are never really raised.
@@ -153,4 +158,16 @@ void trap_dispatch(struct pt_regs *frame)
 	lapic_eoi();
 	/* After the EOI: the next task may run long before we return. */
 	sched_irq_exit();
+}
+
+void trap_dispatch(struct pt_regs *frame)
+{
+	unsigned int vec = frame->vector;
+
+	if (vec < NR_EXCEPTIONS)
+		handle_exception(frame, vec);
+	else
+		handle_irq(vec);
+	if (user_mode(frame))
+		x86_exit_to_user(frame);
 }

@@ -15,8 +15,25 @@
 #define VEC_LAPIC_TIMER		0x40
 #define VEC_SPURIOUS		0xff
 
+/* CPU exceptions (SDM vol. 3, Table 6-1). */
+#define VEC_DIVIDE_ERROR	0
+#define VEC_DEBUG		1
+#define VEC_NMI			2
+#define VEC_BREAKPOINT		3
+#define VEC_OVERFLOW		4
+#define VEC_BOUND		5
+#define VEC_INVALID_OP		6
+#define VEC_NO_DEVICE		7
 #define VEC_DOUBLE_FAULT	8
+#define VEC_INVALID_TSS		10
+#define VEC_SEGMENT_NP		11
+#define VEC_STACK_FAULT		12
+#define VEC_GP_FAULT		13
 #define VEC_PAGE_FAULT		14
+#define VEC_X87_FP		16
+#define VEC_ALIGNMENT		17
+#define VEC_MACHINE_CHECK	18
+#define VEC_SIMD_FP		19
 
 #ifndef __ASSEMBLER__
 
@@ -26,8 +43,25 @@
 /* Installs the IDT: every vector goes through entry.S to trap_dispatch(). */
 void idt_init(void);
 
-/* Called by entry.S with interrupts off. */
+/*
+ * Called by entry.S with interrupts off. A trap from user mode ends with
+ * exit_to_user_mode() (x86_exit_to_user()).
+ */
 void trap_dispatch(struct pt_regs *frame);
+
+/*
+ * An exception in user mode (user_trap.c): becomes a signal to the
+ * current task. Returns false for those that no user action can cause
+ * (NMI, machine check, double fault), which stay fatal.
+ */
+bool user_exception(struct pt_regs *frame, unsigned int vec);
+
+/*
+ * The last step of every return to user mode (syscall.c), interrupts
+ * off: exit_to_user_mode(), and a SIGSEGV for a pc that iretq could not
+ * return to. Returns true when sysret may restore regs (syscall_entry.S).
+ */
+bool x86_exit_to_user(struct pt_regs *regs);
 
 /* entry.S: the address of each vector's stub. */
 extern const uint64_t trap_stubs[256];

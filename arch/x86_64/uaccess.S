@@ -1,9 +1,10 @@
 /*
- * The user-memory primitives of <arch/uaccess.h> for x86_64. Each one has
- * a single instruction that touches user memory; its __ex_table entry
- * resumes at a fixup that returns the failure value. rep movsb/stosb leave
- * %rcx at the count still to do when they fault (SDM vol. 2, REP), which
- * is exactly what the copy and clear return.
+ * The user-memory primitives of <arch/uaccess.h> for x86_64. The copy and
+ * clear loops move eight bytes at a time, then single bytes; %rcx counts
+ * the bytes still to do, and a fault anywhere in a loop resumes (through
+ * its __ex_table entry) at the exit, which returns %rcx: the bytes not
+ * done. Plain loops, not rep movsb/stosb: QEMU's TCG runs a rep string
+ * instruction one iteration at a time, which made copies crawl.
  *
  * SysV ABI: arguments in %rdi, %rsi, %rdx; result in %rax; DF is clear.
  */
@@ -30,10 +31,27 @@
 arch_copy_from_user:
 arch_copy_to_user:
 	movq	%rdx, %rcx
-1:	rep movsb
-2:	movq	%rcx, %rax
+	cmpq	$8, %rcx
+	jb	3f
+1:	movq	(%rsi), %rax
+	movq	%rax, (%rdi)
+	addq	$8, %rsi
+	addq	$8, %rdi
+	subq	$8, %rcx
+	cmpq	$8, %rcx
+	jae	1b
+3:	testq	%rcx, %rcx
+	jz	5f
+4:	movb	(%rsi), %al
+	movb	%al, (%rdi)
+	incq	%rsi
+	incq	%rdi
+	decq	%rcx
+	jnz	4b
+5:	movq	%rcx, %rax
 	ret
-	EXTABLE	1b, 2b, 2b
+	EXTABLE	1b, 3b, 5b
+	EXTABLE	4b, 5b, 5b
 	.size	arch_copy_from_user, . - arch_copy_from_user
 	.size	arch_copy_to_user, . - arch_copy_to_user
 
@@ -42,11 +60,23 @@ arch_copy_to_user:
 	.type	arch_clear_user, @function
 arch_clear_user:
 	movq	%rsi, %rcx
-	xorl	%eax, %eax
-1:	rep stosb
-2:	movq	%rcx, %rax
+	cmpq	$8, %rcx
+	jb	3f
+1:	movq	$0, (%rdi)
+	addq	$8, %rdi
+	subq	$8, %rcx
+	cmpq	$8, %rcx
+	jae	1b
+3:	testq	%rcx, %rcx
+	jz	5f
+4:	movb	$0, (%rdi)
+	incq	%rdi
+	decq	%rcx
+	jnz	4b
+5:	movq	%rcx, %rax
 	ret
-	EXTABLE	1b, 2b, 2b
+	EXTABLE	1b, 3b, 5b
+	EXTABLE	4b, 5b, 5b
 	.size	arch_clear_user, . - arch_clear_user
 
 /* long arch_strncpy_user(char *dst, const char *src, size_t n) */

@@ -1,8 +1,9 @@
 /*
  * Address spaces as a whole (<core/vm.h>): creation, destruction, the
  * copy-on-write duplicate that fork makes, and which space is current.
- * The current space is a single pointer until tasks exist; the scheduler
- * will switch spaces with mm_switch() and own the pointer.
+ * The current space is the one loaded in the MMU: the scheduler switches
+ * to the next task's with mm_switch() (kernel threads keep the loaded
+ * one), execve to the new image's.
  */
 #include "vm_internal.h"
 
@@ -25,6 +26,7 @@ struct mm *mm_create(void)
 	}
 	mm->vmas = RB_ROOT_INIT;
 	mm->users = 1;
+	mutex_init(&mm->lock);
 	return mm;
 }
 
@@ -58,12 +60,14 @@ void mm_destroy(struct mm *mm)
 
 /*
  * Shares the mapped pages of v (an area of mm, already copied to child):
- * each frame is mapped read-only in child and write-protected in mm.
+ * each frame is mapped read-only in child and write-protected in mm,
+ * or, in a VMA_SHARED area, mapped as it is in both.
  * Returns 0 or -ENOMEM.
  */
 static int share_pages(struct mm *mm, struct mm *child, const struct vma *v)
 {
-	unsigned int shared_prot = vm_pte_prot(v->prot, true), pgt;
+	bool cow = !(v->flags & VMA_SHARED);
+	unsigned int shared_prot = vm_pte_prot(v->prot, cow), pgt;
 	uintptr_t va;
 	paddr_t pa;
 	int err;
@@ -76,7 +80,7 @@ static int share_pages(struct mm *mm, struct mm *child, const struct vma *v)
 			return err;
 		vm_page_get(phys_to_page(pa));
 		child->nr_pages++;
-		if (pgt & PGT_WRITE)
+		if (cow && (pgt & PGT_WRITE))
 			arch_pgtable_protect(mm->root, va, shared_prot);
 	}
 	return 0;
@@ -89,6 +93,7 @@ struct mm *mm_dup(struct mm *mm)
 
 	if (!child)
 		return NULL;
+	mutex_lock(&mm->lock);
 	for (n = rb_first(&mm->vmas); n; n = rb_next(n)) {
 		struct vma *v = container_of(n, struct vma, node);
 		struct vma *copy = kmalloc(sizeof(*copy));
@@ -102,9 +107,15 @@ struct mm *mm_dup(struct mm *mm)
 	}
 	child->brk_start = mm->brk_start;
 	child->brk = mm->brk;
+	child->arg_start = mm->arg_start;
+	child->arg_end = mm->arg_end;
+	child->env_start = mm->env_start;
+	child->env_end = mm->env_end;
+	mutex_unlock(&mm->lock);
 	return child;
 
 err_destroy:
+	mutex_unlock(&mm->lock);
 	/*
 	 * Pages already write-protected in mm stay so; with their share
 	 * dropped again, the next write fault finds them unshared and just

@@ -23,6 +23,7 @@
 #include <core/init.h>
 #include <core/panic.h>
 #include <core/printk.h>
+#include <core/process.h>
 #include <core/slab.h>
 #include <core/string.h>
 #include <core/sync.h>
@@ -53,7 +54,6 @@ static unsigned int preempt_count;
 /* The task switched away from by the last switch, for finish_switch(). */
 static struct task *last_prev;
 static unsigned int nr_tasks = 1;
-static int next_tid = 1;
 
 struct task *sched_current(void)
 {
@@ -131,6 +131,14 @@ bool wake_task(struct task *t)
 
 static void free_task(struct task *t)
 {
+	unsigned long flags;
+
+	/* A kernel thread's id; user tasks give theirs back in do_exit(). */
+	if (t->tid > 0) {
+		spin_lock_irqsave(&tasklist_lock, &flags);
+		pid_free(t->tid);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
 	task_free(t);
 	nr_tasks--;
 }
@@ -393,14 +401,23 @@ void task_start(struct task *t)
 struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
 {
 	struct task *t = task_alloc(name);
+	unsigned long flags;
+	int tid;
 
 	if (!t)
 		return ERR_PTR(-ENOMEM);
+	spin_lock_irqsave(&tasklist_lock, &flags);
+	tid = pid_alloc();
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (tid < 0) {
+		task_free(t);
+		return ERR_PTR(tid);
+	}
 	t->thread_fn = fn;
 	t->thread_arg = arg;
-	arch_context_init(&t->ctx, kthread_entry, t,
-			  (char *)t->stack + KTHREAD_STACK_SIZE);
-	t->tid = next_tid++;
+	/* Below the user register frame: a kthread may become init. */
+	arch_context_init(&t->ctx, kthread_entry, t, task_pt_regs(t));
+	t->tid = tid;
 	task_start(t);
 	return t;
 }

@@ -38,16 +38,58 @@ void finish_wait(struct wait_queue *wq, struct wait_entry *we)
 	arch_irq_restore(flags);
 }
 
+void add_wait_entry(struct wait_queue *wq, struct wait_entry *we)
+{
+	unsigned long flags = arch_irq_save();
+
+	if (list_empty(&we->link))
+		list_add_tail(&we->link, &wq->waiters);
+	arch_irq_restore(flags);
+}
+
+void remove_wait_entry(struct wait_queue *wq, struct wait_entry *we)
+{
+	unsigned long flags = arch_irq_save();
+
+	(void)wq;
+	list_del(&we->link);
+	arch_irq_restore(flags);
+}
+
+/*
+ * Wakes the entries of wq: callback entries are told and stay queued;
+ * task entries are unqueued and their task woken, all of them, or with
+ * one set only until one sleeper really wakes. Interrupts off.
+ */
+static void wake_entries(struct wait_queue *wq, bool one)
+{
+	struct list_head *pos = wq->waiters.next, *next;
+	struct wait_entry *we;
+
+	for (; pos != &wq->waiters; pos = next) {
+		next = pos->next;
+		we = list_entry(pos, struct wait_entry, link);
+		if (we->wake) {
+			we->wake(we);
+			continue;
+		}
+		list_del(&we->link);
+		/*
+		 * An entry whose task is not asleep (woken by its deadline,
+		 * say) will re-check its condition anyway; keep going until
+		 * one sleeper really wakes, so the event is not lost on a
+		 * task that may leave.
+		 */
+		if (wake_task(we->task) && one)
+			break;
+	}
+}
+
 void wake_up(struct wait_queue *wq)
 {
 	unsigned long flags = arch_irq_save();
-	struct wait_entry *we;
 
-	while (!list_empty(&wq->waiters)) {
-		we = list_first_entry(&wq->waiters, struct wait_entry, link);
-		list_del(&we->link);
-		wake_task(we->task);
-	}
+	wake_entries(wq, false);
 	arch_irq_restore(flags);
 	/* wake_task() could not switch with interrupts off; now it can. */
 	preempt_disable();
@@ -57,19 +99,8 @@ void wake_up(struct wait_queue *wq)
 void wake_up_one(struct wait_queue *wq)
 {
 	unsigned long flags = arch_irq_save();
-	struct wait_entry *we;
 
-	/*
-	 * An entry whose task is not asleep (woken by its deadline, say)
-	 * will re-check its condition anyway; keep going until one sleeper
-	 * really wakes, so the event is not lost on a task that may leave.
-	 */
-	while (!list_empty(&wq->waiters)) {
-		we = list_first_entry(&wq->waiters, struct wait_entry, link);
-		list_del(&we->link);
-		if (wake_task(we->task))
-			break;
-	}
+	wake_entries(wq, true);
 	arch_irq_restore(flags);
 	preempt_disable();
 	preempt_enable();

@@ -88,6 +88,8 @@ static struct ns16550 com1 = { .base = COM1_BASE };
 
 static struct console com1_console = {
 	.name = "ttyS0",
+	.major = 4,
+	.minor = 64,
 	.ops = &ns16550_ops,
 	.ctx = &com1,
 };

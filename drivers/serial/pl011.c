@@ -57,7 +57,9 @@ static const struct console_ops pl011_ops = {
 };
 
 static struct console pl011_console = {
-	.name = "pl011",
+	.name = "ttyAMA0",
+	.major = 204,
+	.minor = 64,
 	.ops = &pl011_ops,
 };
 

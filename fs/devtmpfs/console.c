@@ -1,5 +1,8 @@
 /*
- * /dev/console (5:1): writes go to the kernel consoles (console_write).
+ * /dev/console (5:1), /dev/tty (5:0) and the serial port's node (its
+ * console's name and number: ttyS0 4:64 on x86_64, ttyAMA0 204:64 on
+ * arm64), all the same device while the kernel is built without the TTY
+ * layer: writes go to the kernel consoles (console_write).
  * Reads need the TTY layer (line discipline, blocking on input), which
  * comes with the next issue; until then they fail with -EAGAIN, so a
  * reader learns that nothing is available instead of blocking forever.
@@ -34,8 +37,28 @@ static struct chrdev console_dev = {
 	.fops = &console_fops,
 };
 
+static struct chrdev tty_dev = {
+	.name = "tty",
+	.dev = MKDEV(5, 0),
+	.mode = 0666,
+	.fops = &console_fops,
+};
+
+static struct chrdev serial_dev = { .mode = 0620, .fops = &console_fops };
+
 static int console_dev_init(void)
 {
-	return chrdev_register(&console_dev);
+	const struct console *con = console_first();
+	int err;
+
+	err = chrdev_register(&console_dev);
+	if (!err)
+		err = chrdev_register(&tty_dev);
+	if (!err && con && con->major) {
+		serial_dev.name = con->name;
+		serial_dev.dev = MKDEV(con->major, con->minor);
+		err = chrdev_register(&serial_dev);
+	}
+	return err;
 }
 driver_initcall(console_dev_init);

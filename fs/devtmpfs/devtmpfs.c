@@ -1,6 +1,8 @@
 /*
  * devtmpfs: a tmpfs (mode 0755) that starts with a node for every
- * character device registered with a name (<fs/chrdev.h>). Each mount is
+ * character device registered with a name (<fs/chrdev.h>) and the links
+ * /dev/fd -> /proc/self/fd and stdin, stdout, stderr -> /proc/self/fd/0..2
+ * (dangling until procfs is mounted on /proc). Each mount is
  * a new instance populated from the table as it is then; devices register
  * at driver initcalls, before the boot mount on /dev. (Linux shares one
  * instance and adds nodes as devices appear; that comes with hotplug.)
@@ -39,6 +41,31 @@ static void add_node(const struct chrdev *cdev, void *arg)
 	iput(inode);
 }
 
+static const struct { const char *name, *target; } links[] = {
+	{ "fd", "/proc/self/fd" },
+	{ "stdin", "/proc/self/fd/0" },
+	{ "stdout", "/proc/self/fd/1" },
+	{ "stderr", "/proc/self/fd/2" },
+};
+
+static void add_links(struct populate *p)
+{
+	struct inode *dir = p->root, *inode;
+
+	for (size_t i = 0; i < ARRAY_SIZE(links); i++) {
+		int err = dir->i_op->symlink(dir, links[i].name,
+					     strlen(links[i].name),
+					     links[i].target, &inode);
+
+		if (err) {
+			pr_err("cannot create %s: %d\n", links[i].name, err);
+			p->err = err;
+			continue;
+		}
+		iput(inode);
+	}
+}
+
 static struct super_block *devtmpfs_mount(struct fs_type *type,
 					  const char *data)
 {
@@ -49,6 +76,7 @@ static struct super_block *devtmpfs_mount(struct fs_type *type,
 		return sb;
 	p.root = sb->s_root->d_inode;
 	chrdev_for_each(add_node, &p);
+	add_links(&p);
 	return sb;
 }
 

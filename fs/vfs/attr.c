@@ -11,7 +11,7 @@
 
 int notify_change(struct inode *inode, const struct iattr *attr)
 {
-	if (inode->i_op->setattr)
+	if (inode->i_op && inode->i_op->setattr)
 		return inode->i_op->setattr(inode, attr);
 	if (attr->valid & ATTR_SIZE)
 		return -EPERM;

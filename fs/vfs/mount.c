@@ -167,6 +167,13 @@ out:
 int vfs_mount(struct fs_struct *fs, const struct path *dir, const char *name,
 	      const char *fstype, const char *data)
 {
+	return vfs_mount_flags(fs, dir, name, fstype, data, 0);
+}
+
+int vfs_mount_flags(struct fs_struct *fs, const struct path *dir,
+		    const char *name, const char *fstype, const char *data,
+		    unsigned int mnt_flags)
+{
 	struct nameidata nd;
 	struct mount *mnt;
 	int err;
@@ -183,6 +190,7 @@ int vfs_mount(struct fs_struct *fs, const struct path *dir, const char *name,
 		err = PTR_ERR(mnt);
 		goto out;
 	}
+	mnt->mnt_flags = mnt_flags;
 	mnt->mnt_parent = mntget(nd.path.mnt);
 	mnt->mnt_mountpoint = dget(nd.path.dentry);
 	nd.path.dentry->d_mounted++;

@@ -3,12 +3,15 @@
  * O_EXCL, O_NOFOLLOW, O_DIRECTORY, O_TRUNC and O_PATH rules of Linux,
  * and the struct file it returns (reference counted; fput() releases).
  * Regular files and directories use their inode's file ops; character
- * devices are routed by device number through the chrdev table. Block
- * devices, FIFOs and sockets answer -ENXIO until their layers exist.
+ * devices are routed by device number through the chrdev table (and
+ * refused on a nodev mount). Block devices, FIFOs and sockets answer
+ * -ENXIO until their layers exist.
  */
 #include <core/slab.h>
 
 #include <fs/chrdev.h>
+
+#include <fs/pipe.h>
 
 #include "internal.h"
 
@@ -23,6 +26,8 @@ static const struct file_ops *open_fops(struct inode *inode)
 	case S_IFCHR:
 		cdev = chrdev_find(inode->i_rdev);
 		return cdev ? cdev->fops : NULL;
+	case S_IFIFO:
+		return IS_ENABLED(CONFIG_PIPE) ? &fifo_fops : NULL;
 	default:
 		return NULL;
 	}
@@ -51,6 +56,11 @@ static struct file *do_open(const struct path *path, unsigned int flags)
 
 	if (S_ISDIR(inode->i_mode) && (acc != O_RDONLY || (flags & O_TRUNC))) {
 		err = -EISDIR;
+		goto err_free;
+	}
+	if ((S_ISCHR(inode->i_mode) || S_ISBLK(inode->i_mode)) &&
+	    (path->mnt->mnt_flags & MNTF_NODEV)) {
+		err = -EACCES;
 		goto err_free;
 	}
 	file->f_op = open_fops(inode);

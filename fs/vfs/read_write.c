@@ -20,6 +20,14 @@
 static ssize_t rw(struct file *file, bool writing, void *rbuf,
 		  const void *wbuf, size_t len, int64_t *pos)
 {
+	uint32_t mode = file->f_inode->i_mode;
+	/*
+	 * As Linux's FMODE_ATOMIC_POS: only regular files and directories
+	 * serialize on f_pos. A terminal or pipe read may block for ever, and
+	 * must not hold up writers sharing the file (stdin and stdout of a
+	 * shell are often one open file).
+	 */
+	bool atomic = !pos && (S_ISREG(mode) || S_ISDIR(mode));
 	int64_t p;
 	ssize_t ret;
 
@@ -29,7 +37,8 @@ static ssize_t rw(struct file *file, bool writing, void *rbuf,
 			return -EINVAL;
 		p = *pos;
 	} else {
-		mutex_lock(&file->f_pos_lock);
+		if (atomic)
+			mutex_lock(&file->f_pos_lock);
 		p = file->f_pos;
 	}
 	ret = writing ? file->f_op->write(file, wbuf, len, &p)
@@ -37,7 +46,8 @@ static ssize_t rw(struct file *file, bool writing, void *rbuf,
 	if (!pos) {
 		if (ret >= 0)
 			file->f_pos = p;
-		mutex_unlock(&file->f_pos_lock);
+		if (atomic)
+			mutex_unlock(&file->f_pos_lock);
 	}
 	return ret;
 }
@@ -102,6 +112,8 @@ int64_t vfs_lseek(struct file *file, int64_t offset, int whence)
 
 	if (!file->f_op)
 		return -EBADF;
+	if (file_is_stream(file))
+		return -ESPIPE;
 	mutex_lock(&file->f_pos_lock);
 	if (file->f_op->llseek)
 		ret = file->f_op->llseek(file, offset, whence);

@@ -26,6 +26,8 @@
 #include <core/wait.h>
 
 #define PID_MAX		32768	/* pids are 1..PID_MAX - 1, as Linux's default */
+/* Supplementary groups a process keeps (Linux allows 65536: EINVAL past ours). */
+#define NGROUPS_KEPT	32
 
 /* Resource limits: Linux's numbering, the same on both arches. */
 #define RLIMIT_CPU		0
@@ -94,6 +96,9 @@ struct process {
 	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
 	bool group_exiting;		/* exit_group or a fatal signal began */
 	int exit_status;		/* the wait status word (<core/process.h>) */
+	/* execve's exec_kill_other_threads() runs: the others exit alone. */
+	struct task *group_exec_task;
+	bool did_exec;			/* setpgid() by the parent: EACCES */
 
 	/* Job control: stopped by a signal, and what wait has not yet seen. */
 	bool stopped;
@@ -105,6 +110,12 @@ struct process {
 
 	struct rlimit64 rlim[RLIM_NLIMITS];
 
+	/* prctl (core/sys_prctl.c). */
+	int pdeath_signal;		/* sent to us when the parent exits */
+	bool pdeath_pending;		/* ...which just happened (exit.c) */
+	bool not_dumpable;		/* PR_SET_DUMPABLE 0 (default: 1) */
+	bool no_new_privs;		/* PR_SET_NO_NEW_PRIVS, never unset */
+
 	/* CPU time of threads that exited, and of reaped children, ns. */
 	uint64_t utime_ns, stime_ns;
 	uint64_t cutime_ns, cstime_ns;
@@ -113,10 +124,19 @@ struct process {
 	/* Credentials: stored and reported; everything runs as root. */
 	uint32_t uid, euid, suid, fsuid;
 	uint32_t gid, egid, sgid, fsgid;
+	uint32_t groups[NGROUPS_KEPT];	/* supplementary groups (setgroups) */
+	int ngroups;
 
 	/* ITIMER_REAL / alarm: SIGALRM when it fires. */
 	struct ktimer real_timer;
 	uint64_t real_interval_ns;
+	/*
+	 * ITIMER_VIRTUAL / ITIMER_PROF (SIGVTALRM / SIGPROF): the expiry in
+	 * the process's user / total CPU time, ns, 0 when disarmed; checked
+	 * by each tick (core/sys_itimer.c). Zero in a new process (fork).
+	 */
+	uint64_t it_virt_expires_ns, it_virt_interval_ns;
+	uint64_t it_prof_expires_ns, it_prof_interval_ns;
 };
 
 /* Wait status words, as <sys/wait.h> decodes them. */
@@ -194,8 +214,10 @@ void exec_kill_other_threads(void);
 void vfork_release(struct task *child);
 
 /*
- * Job control, for the signal code: p stopped with sig / continued. The
- * parent is told (SIGCHLD unless SA_NOCLDSTOP, waiters woken).
+ * Job control, for the signal code: p stopped with sig / continued. They
+ * set p's stop fields and tell the parent (SIGCHLD unless SA_NOCLDSTOP,
+ * waiters woken). Call without tasklist_lock: they take it and send
+ * SIGCHLD through send_signal_process().
  */
 void process_stopped(struct process *p, int sig);
 void process_continued(struct process *p);

@@ -11,6 +11,9 @@
  *               (fs/vfs/selftest.c)
  *   test=sched  kernel threads, preemption, wait queues, mutexes, sleeping
  *               (core/sched/selftest_sched.c)
+ *   test=user   the arch's user-mode entry and exit paths: syscalls,
+ *               exceptions as signals, signal frames
+ *               (arch/<arch>/user_selftest.c)
  */
 #ifndef CORE_SELFTEST_H
 #define CORE_SELFTEST_H
@@ -32,5 +35,8 @@ void selftest_vfs(void);
 
 /* Starts the scheduler selftest in a kernel thread and returns. */
 void selftest_sched(void);
+
+/* Per arch: starts the user-mode selftest in a kernel thread and returns. */
+void selftest_user(void);
 
 #endif /* CORE_SELFTEST_H */

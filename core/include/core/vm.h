@@ -9,14 +9,24 @@
  * touch, zero filled; a page shared after mm_dup() is mapped read-only in
  * both spaces and copied on the first write to it.
  *
- * Locking: none yet. Callers serialise all calls on one mm (there is one
- * CPU and no user task); the mm lock comes with processes.
+ * Shared areas (VMA_SHARED, from mmap(MAP_SHARED | MAP_ANONYMOUS)) are
+ * different: their pages are allocated when the area is mapped, and
+ * mm_dup() shares them writable, so both spaces see each other's writes.
+ *
+ * Locking: the threads of a process share its mm, and preemption can
+ * switch between them in the middle of an update, so every entry point
+ * below that reads or changes the areas or pages takes mm->lock (a
+ * mutex) itself, except where a contract says the caller holds it
+ * (vm_fault(); vm_trap_fault() takes it for the trap handlers). No
+ * user memory is touched under mm->lock: a uaccess fault would take it
+ * again. mm_create(), mm_get/put() and mm_destroy() need no lock.
  */
 #ifndef CORE_VM_H
 #define CORE_VM_H
 
 #include <arch/memlayout.h>
 #include <core/rbtree.h>
+#include <core/sync.h>
 #include <core/types.h>
 
 /* Protection of an area: the Linux PROT_* values. */
@@ -29,6 +39,15 @@
 /* vm_map() flags. */
 #define VM_MAP_FIXED	0x1	/* exactly at addr, replacing what is there */
 #define VM_MAP_NOREPLACE 0x2	/* exactly at addr, -EEXIST if taken */
+#define VM_MAP_SHARED	0x4	/* a VMA_SHARED area (pages allocated now) */
+#define VM_MAP_POPULATE	0x8	/* allocate every page now */
+
+/* struct vma flags. */
+#define VMA_SHARED	0x1	/* pages shared writable across mm_dup() */
+
+/* vm_remap() flags: the Linux MREMAP_* values. */
+#define VM_REMAP_MAYMOVE 0x1
+#define VM_REMAP_FIXED	0x2
 
 /* Access that caused a fault (vm_fault()). */
 #define VM_ACCESS_READ	0x1
@@ -49,7 +68,7 @@ struct vma {
 	uintptr_t start;	/* first byte, page aligned */
 	uintptr_t end;		/* one past the last byte, page aligned */
 	unsigned int prot;	/* VM_PROT_* */
-	unsigned int flags;	/* reserved for file and stack areas */
+	unsigned int flags;	/* VMA_* */
 };
 
 struct mm {
@@ -59,7 +78,10 @@ struct mm {
 	size_t nr_pages;	/* frames mapped (shared ones included) */
 	uintptr_t brk_start;	/* the heap: [brk_start, brk) */
 	uintptr_t brk;
+	/* Set by execve, for /proc/<pid>/cmdline and environ. */
+	uintptr_t arg_start, arg_end, env_start, env_end;
 	int users;		/* tasks using it (CLONE_VM shares) */
+	struct mutex lock;	/* the areas and pages (see above) */
 };
 
 /* A new empty space with one user. Returns it, or NULL when out of memory. */
@@ -97,7 +119,9 @@ struct vma *find_vma_above(struct mm *mm, uintptr_t addr);
 
 /*
  * Maps len bytes (rounded up to pages) of anonymous zero-filled memory
- * with protection prot (VM_PROT_*). Without VM_MAP_FIXED or
+ * with protection prot (VM_PROT_*). VM_MAP_SHARED makes a VMA_SHARED
+ * area; it and VM_MAP_POPULATE allocate the pages at once (-ENOMEM,
+ * nothing mapped, when they run out). Without VM_MAP_FIXED or
  * VM_MAP_NOREPLACE, addr is a hint: used when free, else the highest free
  * range below VM_MMAP_TOP is taken. VM_MAP_FIXED replaces whatever was
  * mapped there (as munmap first). Returns the address, or -EINVAL (len 0,
@@ -135,12 +159,59 @@ void vm_brk_init(struct mm *mm, uintptr_t base);
 uintptr_t vm_brk(struct mm *mm, uintptr_t new_brk);
 
 /*
+ * mremap(2) on [old, old + old_len): shrinks in place, grows in place
+ * when the pages after it are free, else (VM_REMAP_MAYMOVE) moves the
+ * area's frames, not their contents, to a free range of new_len bytes,
+ * or (VM_REMAP_FIXED, with MAYMOVE) to new_addr, replacing what was
+ * there. Returns the new address, or -EINVAL (unaligned addresses, len
+ * 0, bad flags, overlapping fixed ranges), -EFAULT (the old range is not
+ * inside one area) or -ENOMEM (no room, or growing in place impossible
+ * without MAYMOVE).
+ */
+long vm_remap(struct mm *mm, uintptr_t old, size_t old_len, size_t new_len,
+	      unsigned int flags, uintptr_t new_addr);
+
+/*
+ * madvise(MADV_DONTNEED): drops the pages of [addr, addr + len) (page
+ * aligned) in private areas, so that they read back as zeroes; shared
+ * areas keep their pages (their contents are the mapping's, as Linux's
+ * shmem). Returns 0, or -ENOMEM when part of the range is unmapped (the
+ * mapped parts are still dropped).
+ */
+int vm_discard(struct mm *mm, uintptr_t addr, size_t len);
+
+/*
+ * Allocates the missing pages of [addr, addr + len) (MAP_POPULATE,
+ * MADV_POPULATE_*). Returns 0, -ENOMEM (a hole in the range, or out of
+ * memory: the pages allocated so far stay).
+ */
+int vm_populate(struct mm *mm, uintptr_t addr, size_t len);
+
+/* 0 when [addr, addr + len) is wholly mapped, else -ENOMEM (msync). */
+int vm_range_mapped(struct mm *mm, uintptr_t addr, size_t len);
+
+/*
+ * mincore(2) for n pages from addr (page aligned): vec[i] is 1 when page
+ * i is resident. Returns 0 or -ENOMEM (a page of the range unmapped).
+ */
+int vm_mincore(struct mm *mm, uintptr_t addr, size_t n, unsigned char *vec);
+
+/*
+ * Writes len bytes of kernel memory src at addr in mm, which need not be
+ * the current space, whatever the areas' protection (execve filling a
+ * new image, mmap filling a private file mapping). Pages are allocated or
+ * unshared as needed. Returns 0, -EFAULT (part of the range unmapped) or
+ * -ENOMEM.
+ */
+int vm_write(struct mm *mm, uintptr_t addr, const void *src, size_t len);
+
+/*
  * Resolves a fault at addr caused by access (VM_ACCESS_*): allocates a
  * zeroed page on first touch, copies a shared page on write. Returns 0
  * when the access may be retried, -EFAULT when the address is not mapped
  * or the area forbids the access (the caller delivers SIGSEGV), or
  * -ENOMEM when no page is left (SIGBUS later, like Linux's VM_FAULT_OOM
- * for user faults).
+ * for user faults). The caller holds mm->lock.
  */
 int vm_fault(struct mm *mm, uintptr_t addr, unsigned int access);
 
@@ -153,5 +224,12 @@ int vm_fault(struct mm *mm, uintptr_t addr, unsigned int access);
  */
 bool vm_trap_fault(uintptr_t addr, unsigned int access, bool user,
 		   uintptr_t *pc);
+
+/*
+ * For the arch trap handlers, after vm_trap_fault() failed on a user
+ * fault at addr: the si_code of the SIGSEGV to send, SEGV_MAPERR when no
+ * area holds addr, SEGV_ACCERR when one does but forbids the access.
+ */
+int vm_fault_code(uintptr_t addr);
 
 #endif /* CORE_VM_H */

@@ -36,10 +36,21 @@ void wake_up_one(struct wait_queue *wq);
 struct wait_entry {
 	struct list_head link;
 	struct task *task;
+	/*
+	 * NULL: wake_up() unqueues the entry and wakes task. Else wake_up()
+	 * calls wake(we) (interrupts off) and leaves the entry queued: its
+	 * owner removes it with remove_wait_entry(). poll and epoll use it
+	 * to watch many queues at once.
+	 */
+	void (*wake)(struct wait_entry *we);
 };
 
 /* A wait entry starts unqueued (its link points to itself). */
 #define WAIT_ENTRY_INIT(name) { .link = LIST_HEAD_INIT((name).link) }
+
+/* Queues / unqueues an entry with a wake callback (any task context). */
+void add_wait_entry(struct wait_queue *wq, struct wait_entry *we);
+void remove_wait_entry(struct wait_queue *wq, struct wait_entry *we);
 
 void prepare_to_wait(struct wait_queue *wq, struct wait_entry *we,
 		     bool interruptible);

@@ -184,12 +184,25 @@ struct mount {
 	struct mount *mnt_parent;	/* self for the root mount */
 	struct dentry *mnt_mountpoint;	/* in mnt_parent */
 	int mnt_ref;			/* under vfs_lock() */
+	unsigned int mnt_flags;		/* MNTF_* */
 	struct list_head mnt_link;	/* the mount table */
 };
+
+/* mnt_flags: per-mount options (mount(2)'s MS_NOSUID, MS_NODEV...). */
+#define MNTF_NOSUID	0x1	/* no set-id on exec (none exists yet) */
+#define MNTF_NODEV	0x2	/* device nodes do not open: -EACCES */
+#define MNTF_NOEXEC	0x4	/* execve answers -EACCES (path_noexec) */
+
+/* True when path is on a noexec mount: execve and mmap PROT_EXEC refuse. */
+static inline bool path_noexec(const struct path *path)
+{
+	return path->mnt && (path->mnt->mnt_flags & MNTF_NOEXEC);
+}
 
 /* f_mode bits. */
 #define FMODE_READ	0x1
 #define FMODE_WRITE	0x2
+#define FMODE_STREAM	0x4	/* no position: lseek/pread/pwrite -ESPIPE */
 
 struct file {
 	int f_ref;			/* atomic */
@@ -208,6 +221,15 @@ struct fs_struct {
 	struct path root, cwd;
 	uint32_t umask;
 };
+
+/* A pipe, socket or stream device: lseek, pread and pwrite give -ESPIPE. */
+static inline bool file_is_stream(const struct file *file)
+{
+	uint32_t mode = file->f_inode ? file->f_inode->i_mode : 0;
+
+	return (file->f_mode & FMODE_STREAM) || !file->f_inode ||
+	       S_ISFIFO(mode) || S_ISSOCK(mode);
+}
 
 /* --- set-up and registration ------------------------------------------ */
 
@@ -260,6 +282,21 @@ int vfs_chdir(struct fs_struct *fs, const struct path *dir,
 int vfs_chroot(struct fs_struct *fs, const struct path *dir,
 	       const char *name);
 
+/*
+ * getcwd(): the cwd's name from fs's root into buf, NUL-terminated.
+ * Returns its length with the NUL, -ENOENT when the cwd was removed, or
+ * -ENAMETOOLONG when it does not fit in len bytes.
+ */
+ssize_t vfs_getcwd(struct fs_struct *fs, char *buf, size_t len);
+/*
+ * The name of path as seen from root, built at the end of buf (len bytes)
+ * and NUL-terminated: a pointer into buf, or ERR_PTR(-ENAMETOOLONG). A
+ * path outside root is "(unreachable)/..." as Linux. Caller holds
+ * vfs_lock() (procfs links, getcwd).
+ */
+char *d_path(const struct path *path, const struct path *root, char *buf,
+	     size_t len);
+
 /* --- mounts ----------------------------------------------------------- */
 
 /* Mounts a new fstype instance as the root of the name space. */
@@ -267,6 +304,10 @@ int vfs_mount_root(const char *fstype, const char *data);
 /* Mounts fstype on the directory name (relative to dir, or fs's cwd). */
 int vfs_mount(struct fs_struct *fs, const struct path *dir, const char *name,
 	      const char *fstype, const char *data);
+/* vfs_mount() with MNTF_* flags for the new mount. */
+int vfs_mount_flags(struct fs_struct *fs, const struct path *dir,
+		    const char *name, const char *fstype, const char *data,
+		    unsigned int mnt_flags);
 /* -EINVAL unless name is a mount's root; -EBUSY if it is in use. */
 int vfs_umount(struct fs_struct *fs, const struct path *dir,
 	       const char *name);

@@ -1,6 +1,6 @@
 /*
  * Unit tests of the VM layer (core/mm/vm_area.c, vm_page.c, vm_mm.c,
- * vm_fault.c) over the real page allocator and a fake page-table backend
+ * vm_fault.c, vm_access.c) over the real page allocator and a fake page-table backend
  * (fakes/fake_pgtable.c). The area tree is checked against a model, one
  * protection (or "unmapped") per page of a window, after every operation
  * of fixed cases and of a long random run: areas sorted, aligned, never
@@ -399,6 +399,152 @@ static void test_brk(void **state)
 	check_tree();
 }
 
+static void test_shared_area(void **state)
+{
+	struct mm *child;
+	unsigned int prot;
+	paddr_t a;
+
+	assert_int_equal(vm_map(mm, pg(0), 2 * P, RW,
+				VM_MAP_FIXED | VM_MAP_SHARED), (long)pg(0));
+	model_set(0, 2, RW);
+	check_tree();
+	/* Populated at once, and not merged with a private neighbour. */
+	assert_int_equal(mm->nr_pages, 2);
+	map_fixed(2, 1, RW);
+	assert_int_equal(mm->nr_vmas, 2);
+	a = frame(mm, pg(0), NULL);
+	child = mm_dup(mm);
+	assert_non_null(child);
+	/* Same frame, writable in both: no copy on write. */
+	assert_int_equal(frame(child, pg(0), &prot), a);
+	assert_int_equal(prot, PGT_USER | PGT_READ | PGT_WRITE);
+	assert_int_equal(frame(mm, pg(0), &prot), a);
+	assert_int_equal(prot, PGT_USER | PGT_READ | PGT_WRITE);
+	assert_int_equal(vm_write(child, pg(0) + 8, "both", 5), 0);
+	assert_int_equal(frame(child, pg(0), NULL), a);
+	assert_string_equal((char *)phys_to_virt(a) + 8, "both");
+	/* mprotect keeps it shared and writable again afterwards. */
+	assert_int_equal(vm_protect(mm, pg(0), P, VM_PROT_READ), 0);
+	assert_int_equal(vm_protect(mm, pg(0), P, RW), 0);
+	assert_int_equal(frame(mm, pg(0), &prot), a);
+	assert_int_equal(prot, PGT_USER | PGT_READ | PGT_WRITE);
+	/* DONTNEED keeps shared contents. */
+	assert_int_equal(vm_discard(mm, pg(0), P), 0);
+	assert_int_equal(frame(mm, pg(0), NULL), a);
+	mm_destroy(child);
+	assert_int_equal(phys_to_page(a)->refcount, 1);
+}
+
+static void test_remap(void **state)
+{
+	paddr_t a, b;
+	long r;
+
+	map_fixed(0, 4, RW);
+	assert_int_equal(vm_fault(mm, pg(0), VM_ACCESS_WRITE), 0);
+	assert_int_equal(vm_fault(mm, pg(3), VM_ACCESS_WRITE), 0);
+	a = frame(mm, pg(0), NULL);
+	b = frame(mm, pg(3), NULL);
+	/* Shrink in place. */
+	assert_int_equal(vm_remap(mm, pg(0), 4 * P, 3 * P, 0, 0), (long)pg(0));
+	model_set(3, 1, -1);
+	check_tree();
+	assert_int_equal(mm->nr_pages, 1);
+	/* Grow in place into free pages. */
+	assert_int_equal(vm_remap(mm, pg(0), 3 * P, 6 * P, 0, 0), (long)pg(0));
+	model_set(0, 6, RW);
+	check_tree();
+	/* Blocked: -ENOMEM without MAYMOVE, moved with it (same frames). */
+	map_fixed(6, 1, VM_PROT_READ);
+	assert_int_equal(vm_remap(mm, pg(0), 6 * P, 8 * P, 0, 0), -ENOMEM);
+	r = vm_remap(mm, pg(0), 6 * P, 8 * P, VM_REMAP_MAYMOVE, 0);
+	assert_true(r > 0 && r != (long)pg(0));
+	model_set(0, 6, -1);
+	check_tree();
+	assert_int_equal(frame(mm, r, NULL), a);
+	assert_int_equal(frame(mm, pg(0), NULL), 0);
+	assert_int_equal(mm->nr_pages, 1);
+	assert_int_equal(find_vma(mm, r + 7 * P)->prot, RW);
+	/* Fixed: onto pages 10.., replacing what is there. */
+	map_fixed(12, 1, VM_PROT_EXEC);
+	assert_int_equal(vm_remap(mm, r, 2 * P, 3 * P,
+				  VM_REMAP_MAYMOVE | VM_REMAP_FIXED, pg(10)),
+			 (long)pg(10));
+	model_set(10, 3, RW);
+	check_tree();
+	assert_int_equal(frame(mm, pg(10), NULL), a);
+	/* Errors. */
+	assert_int_equal(vm_remap(mm, pg(10), P, 2 * P, VM_REMAP_FIXED, pg(20)),
+			 -EINVAL);
+	assert_int_equal(vm_remap(mm, pg(10) + 1, P, P, 0, 0), -EINVAL);
+	assert_int_equal(vm_remap(mm, pg(10), P, 0, 0, 0), -EINVAL);
+	assert_int_equal(vm_remap(mm, pg(30), P, 2 * P, 0, 0), -EFAULT);
+	assert_int_equal(vm_remap(mm, pg(10), 5 * P, 6 * P, 0, 0), -EFAULT);
+	assert_int_equal(vm_remap(mm, pg(10), P, 2 * P,
+				  VM_REMAP_MAYMOVE | VM_REMAP_FIXED, pg(10)),
+			 -EINVAL);
+	(void)b;
+}
+
+static void test_write_populate_discard(void **state)
+{
+	struct mm *child;
+	unsigned char vec[4];
+	paddr_t a;
+
+	map_fixed(0, 2, VM_PROT_READ);
+	map_fixed(3, 1, RW);
+	/* Writes ignore protection, cross pages, allocate as needed. */
+	assert_int_equal(vm_write(mm, pg(1) - 2, "abcd", 4), 0);
+	assert_int_equal(mm->nr_pages, 2);
+	assert_memory_equal((char *)phys_to_virt(frame(mm, pg(0), NULL)) +
+				    P - 2, "ab", 2);
+	assert_memory_equal(phys_to_virt(frame(mm, pg(1), NULL)), "cd", 2);
+	assert_int_equal(vm_write(mm, pg(2), "x", 1), -EFAULT);
+	/* A write to a page shared after dup copies it for this space. */
+	a = frame(mm, pg(0), NULL);
+	child = mm_dup(mm);
+	assert_non_null(child);
+	assert_int_equal(vm_write(child, pg(0), "C", 1), 0);
+	assert_true(frame(child, pg(0), NULL) != a);
+	assert_int_equal(*(char *)phys_to_virt(a), 0);
+	mm_destroy(child);
+
+	assert_int_equal(vm_mincore(mm, pg(0), 2, vec), 0);
+	assert_int_equal(vec[0], 1);
+	assert_int_equal(vec[1], 1);
+	assert_int_equal(vm_mincore(mm, pg(1), 3, vec), -ENOMEM);
+	assert_int_equal(vm_range_mapped(mm, pg(0), 2 * P), 0);
+	assert_int_equal(vm_range_mapped(mm, pg(0), 4 * P), -ENOMEM);
+
+	assert_int_equal(vm_populate(mm, pg(3), P), 0);
+	assert_int_equal(mm->nr_pages, 3);
+	assert_int_equal(vm_populate(mm, pg(2), 2 * P), -ENOMEM);
+	/* DONTNEED: dropped, mapped parts too when the range has a hole. */
+	assert_int_equal(vm_discard(mm, pg(0), 4 * P), -ENOMEM);
+	assert_int_equal(mm->nr_pages, 0);
+	assert_int_equal(vm_fault(mm, pg(0), VM_ACCESS_READ), 0);
+	assert_int_equal(*(char *)phys_to_virt(frame(mm, pg(0), NULL)), 0);
+	check_tree();
+}
+
+static void test_map_populate(void **state)
+{
+	assert_int_equal(vm_map(mm, pg(0), 3 * P, RW,
+				VM_MAP_FIXED | VM_MAP_POPULATE), (long)pg(0));
+	model_set(0, 3, RW);
+	check_tree();
+	assert_int_equal(mm->nr_pages, 3);
+	/* Out of memory: nothing stays mapped. */
+	fake_pgtable_fail_after = 1;
+	assert_int_equal(vm_map(mm, pg(5), 3 * P, RW,
+				VM_MAP_FIXED | VM_MAP_POPULATE), -ENOMEM);
+	fake_pgtable_fail_after = -1;
+	check_tree();
+	assert_int_equal(mm->nr_pages, 3);
+}
+
 static void test_switch_and_destroy_current(void **state)
 {
 	mm_switch(mm);
@@ -433,6 +579,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dup_out_of_memory, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_brk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shared_area, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_remap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_write_populate_discard,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_map_populate, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_switch_and_destroy_current,
 						setup, teardown),
 	};

@@ -1,0 +1,66 @@
+/*
+ * Saving and loading the FP/SIMD registers (<arch/thread.h>): q0-q31,
+ * FPSR and FPCR, to and from a struct fpsimd_state. The kernel is built
+ * with -mgeneral-regs-only, so only these routines touch the registers;
+ * CPACR_EL1.FPEN (head.S) lets both EL1 and EL0 use them untrapped.
+ *
+ * AAPCS64: the argument in x0; only x0-x2 are clobbered.
+ */
+#include <arch/thread.h>
+
+	.arch	armv8-a+fp+simd
+	.text
+
+/* void fpsimd_save(struct fpsimd_state *st) */
+	.globl	fpsimd_save
+	.type	fpsimd_save, %function
+fpsimd_save:
+	stp	q0, q1, [x0, #FPS_VREGS + 32 * 0]
+	stp	q2, q3, [x0, #FPS_VREGS + 32 * 1]
+	stp	q4, q5, [x0, #FPS_VREGS + 32 * 2]
+	stp	q6, q7, [x0, #FPS_VREGS + 32 * 3]
+	stp	q8, q9, [x0, #FPS_VREGS + 32 * 4]
+	stp	q10, q11, [x0, #FPS_VREGS + 32 * 5]
+	stp	q12, q13, [x0, #FPS_VREGS + 32 * 6]
+	stp	q14, q15, [x0, #FPS_VREGS + 32 * 7]
+	stp	q16, q17, [x0, #FPS_VREGS + 32 * 8]
+	stp	q18, q19, [x0, #FPS_VREGS + 32 * 9]
+	stp	q20, q21, [x0, #FPS_VREGS + 32 * 10]
+	stp	q22, q23, [x0, #FPS_VREGS + 32 * 11]
+	stp	q24, q25, [x0, #FPS_VREGS + 32 * 12]
+	stp	q26, q27, [x0, #FPS_VREGS + 32 * 13]
+	stp	q28, q29, [x0, #FPS_VREGS + 32 * 14]
+	stp	q30, q31, [x0, #FPS_VREGS + 32 * 15]
+	mrs	x1, fpsr
+	mrs	x2, fpcr
+	str	w1, [x0, #FPS_FPSR]
+	str	w2, [x0, #FPS_FPCR]
+	ret
+	.size	fpsimd_save, . - fpsimd_save
+
+/* void fpsimd_load(const struct fpsimd_state *st) */
+	.globl	fpsimd_load
+	.type	fpsimd_load, %function
+fpsimd_load:
+	ldp	q0, q1, [x0, #FPS_VREGS + 32 * 0]
+	ldp	q2, q3, [x0, #FPS_VREGS + 32 * 1]
+	ldp	q4, q5, [x0, #FPS_VREGS + 32 * 2]
+	ldp	q6, q7, [x0, #FPS_VREGS + 32 * 3]
+	ldp	q8, q9, [x0, #FPS_VREGS + 32 * 4]
+	ldp	q10, q11, [x0, #FPS_VREGS + 32 * 5]
+	ldp	q12, q13, [x0, #FPS_VREGS + 32 * 6]
+	ldp	q14, q15, [x0, #FPS_VREGS + 32 * 7]
+	ldp	q16, q17, [x0, #FPS_VREGS + 32 * 8]
+	ldp	q18, q19, [x0, #FPS_VREGS + 32 * 9]
+	ldp	q20, q21, [x0, #FPS_VREGS + 32 * 10]
+	ldp	q22, q23, [x0, #FPS_VREGS + 32 * 11]
+	ldp	q24, q25, [x0, #FPS_VREGS + 32 * 12]
+	ldp	q26, q27, [x0, #FPS_VREGS + 32 * 13]
+	ldp	q28, q29, [x0, #FPS_VREGS + 32 * 14]
+	ldp	q30, q31, [x0, #FPS_VREGS + 32 * 15]
+	ldr	w1, [x0, #FPS_FPSR]
+	ldr	w2, [x0, #FPS_FPCR]
+	msr	fpsr, x1
+	msr	fpcr, x2
+	ret
+	.size	fpsimd_load, . - fpsimd_load
