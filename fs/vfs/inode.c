@@ -50,7 +50,7 @@ void inode_free(struct inode *inode)
  */
 struct timespec64 vfs_now(void)
 {
-	uint64_t ns = clock_ns();
+	uint64_t ns = clock_realtime_ns();	/* the wall clock, as Linux */
 
 	return (struct timespec64){ .tv_sec = (int64_t)(ns / NSEC_PER_SEC),
 				    .tv_nsec = (long)(ns % NSEC_PER_SEC) };
