@@ -1,15 +1,11 @@
 /*
  * New kernel contexts (<arch/context.h>): the frame that switch.S pops,
  * built by hand so that the first switch "returns" into arch_thread_start.
- *
- * The top sizeof(struct pt_regs) bytes below stack_top stay free: a task
- * that enters user mode keeps its user registers there (task_pt_regs(),
- * <core/sched.h>), written by execve while the task's first kernel
- * frames are still live, and entries from user mode land there.
+ * Callers pass the top of the task's kernel stack below its user register
+ * frame (task_pt_regs(), <core/sched.h>).
  */
 #include <arch/context.h>
 
-#include <arch/ptregs.h>
 #include <core/compiler.h>
 #include <core/types.h>
 
@@ -21,11 +17,10 @@ enum { F_R15, F_R14, F_R13, F_R12, F_RBX, F_RBP, F_RET, F_WORDS };
 void arch_context_init(struct arch_context *ctx, void (*entry)(void *),
 		       void *arg, void *stack_top)
 {
-	uintptr_t top = (uintptr_t)stack_top - sizeof(struct pt_regs);
+	uintptr_t top = ALIGN_DOWN((uintptr_t)stack_top, 16);
 	unsigned long *frame;
 	int i;
 
-	top = ALIGN_DOWN(top, 16);
 	frame = (unsigned long *)top - F_WORDS;
 	for (i = 0; i < F_WORDS; i++)
 		frame[i] = 0;

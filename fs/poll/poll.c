@@ -137,3 +137,33 @@ bool poll_schedule(struct poll_wqueues *pw, uint64_t deadline)
 	pw->triggered = false;
 	return clock_ns() < deadline;
 }
+
+long poll_loop(poll_scan_fn scan, void *arg, uint64_t deadline)
+{
+	struct poll_wqueues pw;
+	struct poll_table *pt = &pw.pt;
+	long ret;
+
+	poll_init_wait(&pw);
+	if (!poll_remaining(deadline))
+		pt = NULL;
+	for (;;) {
+		ret = scan(arg, pt, &pw);
+		pt = NULL;
+		if (ret)
+			break;
+		if (pw.error) {
+			ret = pw.error;
+			break;
+		}
+		if (!poll_remaining(deadline))
+			break;
+		if (signal_pending_current()) {
+			ret = -ERESTARTNOHAND;
+			break;
+		}
+		poll_schedule(&pw, deadline);
+	}
+	poll_free_wait(&pw);
+	return ret;
+}

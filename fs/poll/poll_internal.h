@@ -54,6 +54,18 @@ void poll_free_wait(struct poll_wqueues *pw);
 bool poll_schedule(struct poll_wqueues *pw, uint64_t deadline);
 
 /*
+ * The wait loop of poll and select. scan(arg, pt, pw) looks at every file
+ * once (setting pw->file before each vfs_poll(file, pt)) and returns how
+ * many are ready, or -errno; the first scan registers on the queues
+ * (unless the deadline has passed already), later ones only look.
+ * Returns the first non-zero scan, a registration error, 0 at the
+ * deadline, or -ERESTARTNOHAND when a signal comes.
+ */
+typedef long (*poll_scan_fn)(void *arg, struct poll_table *pt,
+			     struct poll_wqueues *pw);
+long poll_loop(poll_scan_fn scan, void *arg, uint64_t deadline);
+
+/*
  * The deadline sec/nsec from now, saturating at POLL_INFINITE. Returns
  * -EINVAL for a negative or non-normalized time, else 0.
  */

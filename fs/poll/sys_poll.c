@@ -22,10 +22,16 @@ struct pollfd {
 	short revents;
 };
 
+struct pollfds {
+	struct pollfd *fds;
+	unsigned int nfds;
+};
+
 /* One scan of every pollfd; returns how many have events. */
-static int scan(struct pollfd *fds, unsigned int nfds, struct poll_table *pt,
-		struct poll_wqueues *pw)
+static long scan(void *arg, struct poll_table *pt, struct poll_wqueues *pw)
 {
+	struct pollfd *fds = ((struct pollfds *)arg)->fds;
+	unsigned int nfds = ((struct pollfds *)arg)->nfds;
 	int count = 0;
 
 	for (unsigned int i = 0; i < nfds; i++) {
@@ -55,8 +61,6 @@ static int scan(struct pollfd *fds, unsigned int nfds, struct poll_table *pt,
 
 long do_sys_poll(void *ufds, unsigned int nfds, uint64_t deadline)
 {
-	struct poll_wqueues pw;
-	struct poll_table *pt = &pw.pt;
 	struct pollfd *fds = NULL;
 	size_t size = (size_t)nfds * sizeof(*fds);
 	long ret;
@@ -72,27 +76,7 @@ long do_sys_poll(void *ufds, unsigned int nfds, uint64_t deadline)
 			return -EFAULT;
 		}
 	}
-	poll_init_wait(&pw);
-	if (!poll_remaining(deadline))
-		pt = NULL;
-	for (;;) {
-		ret = scan(fds, nfds, pt, &pw);
-		pt = NULL;
-		if (ret)
-			break;
-		if (pw.error) {
-			ret = pw.error;
-			break;
-		}
-		if (!poll_remaining(deadline))
-			break;
-		if (signal_pending_current()) {
-			ret = -ERESTARTNOHAND;
-			break;
-		}
-		poll_schedule(&pw, deadline);
-	}
-	poll_free_wait(&pw);
+	ret = poll_loop(scan, &(struct pollfds){ fds, nfds }, deadline);
 	if (ret >= 0 && nfds && copy_to_user(ufds, fds, size))
 		ret = -EFAULT;
 	kfree(fds);

@@ -41,10 +41,19 @@ static void set_bit(uint64_t *set, int fd)
 	set[fd / BITS_PER_WORD] |= 1ULL << (fd % BITS_PER_WORD);
 }
 
+struct select_scan {
+	int n;
+	struct fd_sets *s;
+	size_t bytes;
+};
+
 /* One scan; returns the number of bits set in the results or -EBADF. */
-static int scan(int n, struct fd_sets *s, size_t bytes, struct poll_table *pt,
-		struct poll_wqueues *pw)
+static long scan(void *arg, struct poll_table *pt, struct poll_wqueues *pw)
 {
+	struct select_scan *a = arg;
+	int n = a->n;
+	struct fd_sets *s = a->s;
+	size_t bytes = a->bytes;
 	int count = 0;
 
 	memset(s->res_in, 0, 3 * bytes);
@@ -94,8 +103,6 @@ static int put_set(void *uset, const uint64_t *set, size_t bytes)
 
 long do_sys_select(int n, void *inp, void *outp, void *exp, uint64_t deadline)
 {
-	struct poll_wqueues pw;
-	struct poll_table *pt = &pw.pt;
 	struct fd_sets s;
 	uint64_t *buf;
 	size_t bytes;
@@ -121,27 +128,7 @@ long do_sys_select(int n, void *inp, void *outp, void *exp, uint64_t deadline)
 		goto out_free;
 	}
 
-	poll_init_wait(&pw);
-	if (!poll_remaining(deadline))
-		pt = NULL;
-	for (;;) {
-		ret = scan(n, &s, bytes, pt, &pw);
-		pt = NULL;
-		if (ret)
-			break;
-		if (pw.error) {
-			ret = pw.error;
-			break;
-		}
-		if (!poll_remaining(deadline))
-			break;
-		if (signal_pending_current()) {
-			ret = -ERESTARTNOHAND;
-			break;
-		}
-		poll_schedule(&pw, deadline);
-	}
-	poll_free_wait(&pw);
+	ret = poll_loop(scan, &(struct select_scan){ n, &s, bytes }, deadline);
 	if (ret >= 0 && (put_set(inp, s.res_in, bytes) ||
 			 put_set(outp, s.res_out, bytes) ||
 			 put_set(exp, s.res_ex, bytes)))
