@@ -1,9 +1,10 @@
 /*
  * The user-memory primitives of <arch/uaccess.h> for x86_64. The copy and
  * clear loops move eight bytes at a time, then single bytes; %rcx counts
- * the bytes still to do, and a fault anywhere in a loop resumes (through
- * its __ex_table entry) at the exit, which returns %rcx: the bytes not
- * done. Plain loops, not rep movsb/stosb: QEMU's TCG runs a rep string
+ * the bytes still to do. A fault in the eight-byte loop resumes (through
+ * its __ex_table entry) in the byte loop at the same place, so every byte
+ * before the faulting one is still done; a fault there resumes at the
+ * exit, which returns %rcx: the bytes not done. Plain loops, not rep movsb/stosb: QEMU's TCG runs a rep string
  * instruction one iteration at a time, which made copies crawl.
  *
  * SysV ABI: arguments in %rdi, %rsi, %rdx; result in %rax; DF is clear.
@@ -50,7 +51,7 @@ arch_copy_to_user:
 	jnz	4b
 5:	movq	%rcx, %rax
 	ret
-	EXTABLE	1b, 3b, 5b
+	EXTABLE	1b, 3b, 4b
 	EXTABLE	4b, 5b, 5b
 	.size	arch_copy_from_user, . - arch_copy_from_user
 	.size	arch_copy_to_user, . - arch_copy_to_user
@@ -75,7 +76,7 @@ arch_clear_user:
 	jnz	4b
 5:	movq	%rcx, %rax
 	ret
-	EXTABLE	1b, 3b, 5b
+	EXTABLE	1b, 3b, 4b
 	EXTABLE	4b, 5b, 5b
 	.size	arch_clear_user, . - arch_clear_user
 
