@@ -51,6 +51,9 @@ done_testing() {
 	echo "1..$_n"
 }
 
+# The same file modes everywhere.
+umask 022
+
 # A fresh scratch directory for the suite.
 T=${TMPDIR:-/tmp}/guest.$$
 rm -rf "$T"

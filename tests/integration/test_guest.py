@@ -36,7 +36,9 @@ def guest_run(build: Build) -> str:
                        initrd=build.images / "initramfs-tests.cpio")
     guest.expect(r"# guest-suite: end", timeout=SUITE_TIMEOUT)
     status = guest.wait_exit(timeout=120)
-    console = guest.log.read_text(errors="replace").replace("\r", "")
+    # Bytes, not read_text(): universal newlines would turn the "\r" of
+    # the console's "\r\r\n" into line ends of their own.
+    console = guest.log.read_bytes().decode(errors="replace").replace("\r", "")
     assert status == 0, f"QEMU exit status {status} after the suite"
     _runs[build.profile] = console
     return console
