@@ -113,17 +113,19 @@ static int read_cpu_clock(int pid, bool perthread, int which, int64_t *ns)
 		if (!t)
 			return -EINVAL;
 	} else {
+		/*
+		 * Preemption stays off from the lookup to the read: only a
+		 * task can reap p, and none runs meanwhile on this one CPU.
+		 */
+		preempt_disable();
 		spin_lock_irqsave(&tasklist_lock, &flags);
 		p = pid ? find_process(pid) : self;
 		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (p)
+			process_cputime(p, &ct);
+		preempt_enable();
 		if (!p)
 			return -EINVAL;
-		/*
-		 * The process is read after the lock is dropped: a pid that
-		 * is reaped meanwhile gives stale figures. TODO: hold a
-		 * reference once processes are counted.
-		 */
-		process_cputime(p, &ct);
 	}
 	*ns = which == CPUCLOCK_VIRT ? ct.user_ns : ct.total_ns;
 	return 0;
