@@ -1,8 +1,14 @@
 /*
  * 16550 UART on the PC's COM1 (I/O port 0x3f8) as a polled console:
- * 115200 baud, 8 data bits, no parity, 1 stop bit, FIFOs on (unless
- * input was already streaming in at set-up, see ns16550_setup()), no
- * interrupts. Register layout from the TI PC16550D datasheet.
+ * 115200 baud, 8 data bits, no parity, 1 stop bit, no interrupts.
+ * Register layout from the TI PC16550D datasheet.
+ *
+ * The FIFOs stay off (16450 mode). Turning them on resets the receive
+ * side, which loses input already waiting (piped into QEMU before boot),
+ * and QEMU's UART then stops taking input from its multiplexed stdio
+ * until the next receive-register read: polled input stalled for good.
+ * Without FIFOs QEMU hands over the next byte as each one is read, so a
+ * polling reader loses nothing.
  */
 #include <arch/cpu.h>
 #include <arch/pio.h>
@@ -29,10 +35,6 @@
 
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
-#define FCR_ENABLE	0x01
-#define FCR_CLEAR_RX	0x02
-#define FCR_CLEAR_TX	0x04
-#define FCR_TRIGGER_14	0xc0
 #define MCR_DTR		0x01
 #define MCR_RTS		0x02
 #define LSR_DATA_READY	0x01
@@ -43,9 +45,6 @@
 
 struct ns16550 {
 	uint16_t base;
-	/* Bytes received before set-up (which resets the FIFO), kept for getc. */
-	uint8_t early[256];
-	unsigned int early_len, early_pos;
 };
 
 static uint8_t uart_in(const struct ns16550 *u, unsigned int reg)
@@ -76,10 +75,8 @@ static void ns16550_write(void *ctx, const char *buf, size_t len)
 
 static int ns16550_getc(void *ctx)
 {
-	struct ns16550 *u = ctx;
+	const struct ns16550 *u = ctx;
 
-	if (u->early_pos < u->early_len)
-		return u->early[u->early_pos++];
 	if (!(uart_in(u, UART_LSR) & LSR_DATA_READY))
 		return -1;
 	return uart_in(u, UART_RBR);
@@ -114,31 +111,16 @@ static bool ns16550_probe(const struct ns16550 *u)
 	return true;
 }
 
-static void ns16550_setup(struct ns16550 *u)
+static void ns16550_setup(const struct ns16550 *u)
 {
 	unsigned int divisor = UART_CLOCK_HZ / 16 / BAUD;
-
-	bool pending;
-
-	/*
-	 * Input may already wait (piped into QEMU before boot), and reading
-	 * one byte lets the next one in. Turning the FIFOs on would drop the
-	 * byte in the receive register: keep what is there for getc, and if
-	 * more is still coming, stay without FIFOs (one byte at a time, but
-	 * nothing lost).
-	 */
-	while ((pending = uart_in(u, UART_LSR) & LSR_DATA_READY) &&
-	       u->early_len < sizeof(u->early))
-		u->early[u->early_len++] = uart_in(u, UART_RBR);
 
 	uart_out(u, UART_IER, 0);
 	uart_out(u, UART_LCR, LCR_DLAB);
 	uart_out(u, UART_DLL, divisor & 0xff);
 	uart_out(u, UART_DLM, divisor >> 8);
 	uart_out(u, UART_LCR, LCR_8N1);
-	if (!pending)
-		uart_out(u, UART_FCR, FCR_ENABLE | FCR_CLEAR_RX | FCR_CLEAR_TX |
-					      FCR_TRIGGER_14);
+	uart_out(u, UART_FCR, 0);	/* FIFOs off: see the top of the file */
 	uart_out(u, UART_MCR, MCR_DTR | MCR_RTS);
 }
 
