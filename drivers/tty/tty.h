@@ -1,7 +1,14 @@
 /*
  * The terminal layer's private view (drivers/tty/): one struct tty per
  * terminal, the line discipline (n_tty.c) that turns received bytes into
- * what read() returns and echoes them, and the file interface (tty.c).
+ * what read() returns and echoes them, the file interface every terminal
+ * shares (tty.c: read, write, ioctl, poll, the controlling terminal and
+ * job control), and the drivers under it: the console (console.c) and
+ * the pseudo-terminal pairs (pty.c).
+ *
+ * A driver owns its struct tty and gives it ops: where processed output
+ * goes (the UART, or the pty master's buffer) and what a final close or
+ * a hangup means to it. Input enters through n_tty_receive().
  */
 #ifndef DRIVERS_TTY_TTY_H
 #define DRIVERS_TTY_TTY_H
@@ -21,8 +28,23 @@ enum tty_slot {
 	TTY_EOF,	/* end of file (^D): ends a line, not returned */
 };
 
+struct tty;
+
+struct tty_ops {
+	/* Processed output (after OPOST); may block a pty writer (-ERESTARTSYS). */
+	ssize_t (*write)(struct tty *tty, const char *buf, size_t len);
+	/* Optional: the last file open on the tty was closed. */
+	void (*close)(struct tty *tty);
+};
+
 struct tty {
-	const char *name;
+	const char *name;		/* "console", "pts/3" */
+	const struct tty_ops *ops;
+	void *driver_data;
+	struct tty *link;		/* a pty's other side, else NULL */
+	int index;			/* pty number */
+	int open_count;			/* files open on it (tty.c) */
+	bool hung_up;			/* reads give 0, writes -EIO */
 	struct ktermios termios;
 	uint32_t ispeed, ospeed;
 	struct kwinsize winsize;
@@ -63,5 +85,22 @@ void n_tty_set_termios(struct tty *tty, const struct ktermios *old);
 
 /* Sends sig to every process of the foreground process group. */
 void tty_signal_pgrp(struct tty *tty, int sig);
+
+/*
+ * The file operations of every terminal. f->private_data is the struct
+ * tty; a driver's open() sets it and then calls tty_open_file(), which
+ * counts the open and gives a session leader without a controlling
+ * terminal this one (unless O_NOCTTY, or the tty is the console).
+ */
+extern const struct file_ops tty_file_ops;
+int tty_open_file(struct tty *tty, struct file *f);
+/* Initializes a struct tty a driver allocated (termios, lock, queues). */
+void tty_init(struct tty *tty, const char *name, const struct tty_ops *ops);
+/*
+ * Hangup: the session loses its controlling terminal, the foreground
+ * process group gets SIGHUP and SIGCONT, readers see end of file and
+ * writers EIO (a pty master closed; a session leader exited).
+ */
+void tty_hangup(struct tty *tty);
 
 #endif /* DRIVERS_TTY_TTY_H */

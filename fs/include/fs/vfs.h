@@ -126,6 +126,16 @@ struct super_ops {
 	void (*evict_inode)(struct inode *inode);
 	/* The last mount went away and every dentry is gone. */
 	void (*put_super)(struct super_block *sb);
+	/*
+	 * Optional. A cached dentry was found by a lookup: false means its
+	 * object is gone, and the dentry is dropped and looked up afresh.
+	 */
+	bool (*d_revalidate)(struct dentry *d);
+	/*
+	 * Optional. The last reference to a cached dentry went: true frees
+	 * it now instead of keeping it cached.
+	 */
+	bool (*d_delete)(const struct dentry *d);
 };
 
 struct inode {
