@@ -253,7 +253,7 @@ static void input_pump(void *unused)
 	}
 }
 
-static int tty_init(void)
+static int console_tty_setup(void)
 {
 	const struct console *con = console_first();
 	struct task *t;
@@ -275,4 +275,4 @@ static int tty_init(void)
 	t = kthread_create(input_pump, NULL, "tty-input");
 	return IS_ERR(t) ? PTR_ERR(t) : 0;
 }
-driver_initcall(tty_init);
+driver_initcall(console_tty_setup);
