@@ -17,6 +17,7 @@
 #include <core/types.h>
 #include <core/wait.h>
 #include <drivers/termios.h>
+#include <fs/vfs.h>
 
 #define TTY_BUF_SIZE	4096	/* received, not yet read */
 #define TTY_LINE_MAX	4095	/* a canonical line being edited */
