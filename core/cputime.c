@@ -4,12 +4,43 @@
  * syscall layer counts the time spent inside syscalls (task->stime_ns);
  * user time is the difference. A process adds the figures its exited
  * threads left in proc->utime_ns and proc->stime_ns.
+ *
+ * The CPU's own split (/proc/stat's cpu line, /proc/uptime's idle time)
+ * is sampled by the tick as Linux does: each tick goes to the idle, user
+ * (nice when the task's nice value is positive) or system bucket of the
+ * task it interrupted; system when that task was in a syscall or is a
+ * kernel thread.
  */
 #include "cputime.h"
 
 #include <core/process.h>
 #include <core/sched.h>
 #include <core/sync.h>
+#include <core/time.h>
+
+#include <arch/irq.h>
+
+static struct cpu_times cpu_times;
+
+void cputime_tick(const struct task *t, bool idle)
+{
+	if (idle)
+		cpu_times.idle += TICK_NSEC;
+	else if (!t->proc || t->in_syscall)
+		cpu_times.system += TICK_NSEC;
+	else if (t->nice > 0)
+		cpu_times.nice += TICK_NSEC;
+	else
+		cpu_times.user += TICK_NSEC;
+}
+
+void cpu_times_read(struct cpu_times *ct)
+{
+	unsigned long flags = arch_irq_save();
+
+	*ct = cpu_times;
+	arch_irq_restore(flags);
+}
 
 void task_cputime(const struct task *t, struct cputime *ct)
 {

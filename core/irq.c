@@ -71,3 +71,13 @@ uint64_t irq_count(unsigned int irq)
 {
 	return irq < IRQ_MAX ? lines[irq].count : 0;
 }
+
+bool irq_registered(unsigned int irq)
+{
+	return irq < IRQ_MAX && lines[irq].handler;
+}
+
+const char *irqchip_name(void)
+{
+	return irqchip ? irqchip->name : "none";
+}

@@ -1,18 +1,11 @@
 /*
  * System information (CONFIG_SYSCALL_SYSINFO): uname, sethostname,
  * setdomainname, sysinfo, getrandom and getcpu. prctl and reboot, in the
- * same group, are in sys_prctl.c and sys_reboot.c.
- *
- * uname answers as Linux: programs test the sysname for "Linux" and
- * compare the release against versions they need, so the release is a
- * Linux version whose syscall ABI we follow (6.1, a long-term one) with
- * "-levitate" appended; LevitateOS and its own version are in the
- * version field. The host name starts as Linux's "(none)"; init scripts
- * set it from /etc/hostname.
+ * same group, are in sys_prctl.c and sys_reboot.c. The names uname gives
+ * are kept in core/utsname.c, which /proc/sys/kernel shares.
  */
 #define pr_fmt(fmt) "sysinfo: " fmt
 
-#include <arch/irq.h>
 #include <core/errno.h>
 #include <core/page.h>
 #include <core/process.h>
@@ -21,48 +14,22 @@
 #include <core/string.h>
 #include <core/time.h>
 #include <core/uaccess.h>
+#include <core/utsname.h>
 #include <core/wait.h>
-#include <generated/version.h>
-
-#define UTS_LEN		64
-#define UTS_RELEASE	"6.1.0-levitate"
-
-/* struct new_utsname: six NUL-terminated fields of 65 bytes. */
-struct utsname {
-	char sysname[UTS_LEN + 1];
-	char nodename[UTS_LEN + 1];
-	char release[UTS_LEN + 1];
-	char version[UTS_LEN + 1];
-	char machine[UTS_LEN + 1];
-	char domainname[UTS_LEN + 1];
-};
-
-static struct utsname uts = {
-	.sysname = "Linux",
-	.nodename = "(none)",
-	.release = UTS_RELEASE,
-	.version = "#1 LevitateOS " LEVITATE_VERSION,
-	.machine = CONFIG_ARCH,
-	.domainname = "(none)",
-};
 
 long sys_uname(struct utsname *name)
 {
 	struct utsname copy;
-	unsigned long flags;
 
-	/* Interrupts off: the names are never seen half written. */
-	flags = arch_irq_save();
-	copy = uts;
-	arch_irq_restore(flags);
+	uts_read(&copy);
 	return copy_to_user(name, &copy, sizeof(copy));
 }
 
 /* sethostname/setdomainname: root (CAP_SYS_ADMIN), at most 64 bytes. */
-static long set_uts_field(char *field, const char *uname, int len)
+static long set_uts_field(int (*set)(const char *, size_t),
+			  const char *uname, int len)
 {
-	char buf[UTS_LEN + 1];
-	unsigned long flags;
+	char buf[UTS_LEN];
 	struct process *p = current_process();
 
 	if (p->euid != 0)
@@ -71,21 +38,17 @@ static long set_uts_field(char *field, const char *uname, int len)
 		return -EINVAL;
 	if (copy_from_user(buf, uname, len))
 		return -EFAULT;
-	memset(buf + len, 0, sizeof(buf) - len);
-	flags = arch_irq_save();
-	memcpy(field, buf, sizeof(buf));
-	arch_irq_restore(flags);
-	return 0;
+	return set(buf, len);
 }
 
 long sys_sethostname(const char *name, int len)
 {
-	return set_uts_field(uts.nodename, name, len);
+	return set_uts_field(uts_set_nodename, name, len);
 }
 
 long sys_setdomainname(const char *name, int len)
 {
-	return set_uts_field(uts.domainname, name, len);
+	return set_uts_field(uts_set_domainname, name, len);
 }
 
 /* struct sysinfo of the 64-bit ABIs (112 bytes, _f[] is empty). */
@@ -108,17 +71,21 @@ struct ksysinfo {
 STATIC_ASSERT(sizeof(struct ksysinfo) == 112);
 
 /*
- * Load averages are not tracked: 0. procs counts every task but the idle
- * one, as Linux counts threads.
+ * Loads are the scheduler's averages shifted to SI_LOAD_SHIFT (16) bits.
+ * procs counts every task but the idle one, as Linux counts threads.
  */
 long sys_sysinfo(struct ksysinfo *info)
 {
 	struct ksysinfo si;
 	uint64_t up = clock_ns();
+	unsigned long loads[3];
 
 	memset(&si, 0, sizeof(si));
 	/* Linux rounds the uptime up to whole seconds. */
 	si.uptime = (up + NSEC_PER_SEC - 1) / NSEC_PER_SEC;
+	sched_loadavg(loads);
+	for (int i = 0; i < 3; i++)
+		si.loads[i] = (uint64_t)loads[i] << (16 - LOAD_FSHIFT);
 	si.totalram = pmm_total_bytes();
 	si.freeram = pmm_free_bytes();
 	si.procs = MIN(sched_nr_tasks() - 1, 0xffffU);

@@ -2,10 +2,13 @@
  * reboot (CONFIG_SYSCALL_SYSINFO), after reboot(2): root only (EPERM),
  * both magic numbers checked (EINVAL), then
  *
- *   LINUX_REBOOT_CMD_POWER_OFF   arch_poweroff()
- *   LINUX_REBOOT_CMD_HALT        arch_poweroff() too: on a virtual
- *                                machine a halted CPU is just a hang
- *   LINUX_REBOOT_CMD_RESTART(2)  arch_reboot()
+ *   LINUX_REBOOT_CMD_POWER_OFF   "Power down", arch_poweroff()
+ *   LINUX_REBOOT_CMD_HALT        "System halted", then the CPU stops
+ *                                with interrupts off, as Linux's halt:
+ *                                the machine stays on (QEMU keeps
+ *                                running) until it is switched off
+ *   LINUX_REBOOT_CMD_RESTART     "Restarting system", arch_reboot()
+ *   LINUX_REBOOT_CMD_RESTART2    the same, naming the user's command
  *   LINUX_REBOOT_CMD_CAD_ON/OFF  stored (BusyBox init sends CAD_OFF at
  *                                start: it is not a power-off)
  *
@@ -14,10 +17,13 @@
  */
 #define pr_fmt(fmt) "reboot: " fmt
 
+#include <arch/cpu.h>
+#include <arch/irq.h>
 #include <arch/power.h>
 #include <core/errno.h>
 #include <core/printk.h>
 #include <core/process.h>
+#include <core/uaccess.h>
 
 #define LINUX_REBOOT_MAGIC1		0xfee1deadU
 #define LINUX_REBOOT_MAGIC2		672274793U
@@ -38,6 +44,8 @@ static bool cad_reboots = true;
 
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg)
 {
+	char command[256];	/* RESTART2's, cut where Linux cuts it */
+
 	if (current_process()->euid != 0)
 		return -EPERM;
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
@@ -55,12 +63,19 @@ long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg)
 		cad_reboots = false;
 		return 0;
 	case LINUX_REBOOT_CMD_RESTART:
+		pr_emerg("Restarting system\n");
+		arch_reboot();
 	case LINUX_REBOOT_CMD_RESTART2:
-		pr_notice("Restarting system\n");
+		if (strncpy_from_user(command, arg, sizeof(command)) == -EFAULT)
+			return -EFAULT;
+		pr_emerg("Restarting system with command '%s'\n", command);
 		arch_reboot();
 	case LINUX_REBOOT_CMD_HALT:
+		pr_emerg("System halted\n");
+		arch_irq_disable();
+		arch_halt();
 	case LINUX_REBOOT_CMD_POWER_OFF:
-		pr_notice("Power down\n");
+		pr_emerg("Power down\n");
 		arch_poweroff();
 	}
 	return -EINVAL;

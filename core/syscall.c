@@ -81,7 +81,9 @@ void syscall_handler(struct pt_regs *regs)
 		fn = syscall_table[nr];
 	if (fn) {
 		arch_syscall_args(regs, a);
+		current->in_syscall = true;
 		ret = fn(a[0], a[1], a[2], a[3], a[4], a[5]);
+		current->in_syscall = false;
 	} else {
 		report_missing(nr);
 		ret = -ENOSYS;

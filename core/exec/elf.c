@@ -125,6 +125,24 @@ static int scan_phdrs(struct binprm *b, const struct elf64_phdr *ph, int n,
 	return loads ? 0 : -ENOEXEC;
 }
 
+/*
+ * The image's code and data bounds for /proc/<pid>/stat, as Linux's
+ * load_elf_binary() computes them: code from the executable segments,
+ * data up to the end of the last segment's file bytes.
+ */
+static void note_bounds(struct mm *mm, const struct elf64_phdr *p,
+			uintptr_t va)
+{
+	if (!mm->start_code)
+		mm->start_code = UINTPTR_MAX;
+	if ((p->p_flags & PF_X) && va < mm->start_code)
+		mm->start_code = va;
+	mm->start_data = MAX(mm->start_data, va);
+	if (p->p_flags & PF_X)
+		mm->end_code = MAX(mm->end_code, va + p->p_filesz);
+	mm->end_data = MAX(mm->end_data, va + p->p_filesz);
+}
+
 /* Maps and fills the segments at bias. Returns 0 or -errno. */
 static int map_segments(struct binprm *b, const struct elf64_phdr *ph,
 			int n, uintptr_t bias)
@@ -160,6 +178,7 @@ static int map_segments(struct binprm *b, const struct elf64_phdr *ph,
 		err = copy_segment(b, p->p_offset, va, p->p_filesz);
 		if (err)
 			return err;
+		note_bounds(b->mm, p, va);
 		prev_end = MAX(prev_end, end);
 		prev_prot = prot;
 	}

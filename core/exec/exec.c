@@ -86,6 +86,8 @@ static void exec_commit(struct binprm *b)
 
 	exec_kill_other_threads();
 
+	/* /proc/<pid>/exe: the file loaded last (a script's interpreter). */
+	b->mm->exe_file = fget(b->file);
 	preempt_disable();
 	old = current->mm;
 	current->mm = b->mm;

@@ -194,5 +194,6 @@ int exec_setup_stack(struct binprm *b)
 	if (w.err)
 		return w.err;
 	b->sp = p;
+	b->mm->start_stack = p;
 	return 0;
 }

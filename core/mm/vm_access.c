@@ -4,7 +4,8 @@
  * (MADV_DONTNEED), asking what is mapped or resident (msync, mincore),
  * and writing kernel data into a space that need not be the current one
  * (filling a new image or a private file mapping: there is no page cache,
- * so file contents are copied into anonymous pages).
+ * so file contents are copied into anonymous pages) or reading it
+ * (/proc/<pid>/cmdline).
  *
  * All of them walk the areas page by page under mm->lock; none touches
  * user memory through uaccess (see the locking rule in <core/vm.h>).
@@ -148,4 +149,31 @@ int vm_write(struct mm *mm, uintptr_t addr, const void *src, size_t len)
 	}
 	mutex_unlock(&mm->lock);
 	return err;
+}
+
+ssize_t vm_read(struct mm *mm, uintptr_t addr, void *dst, size_t len)
+{
+	char *d = dst;
+	size_t done = 0;
+
+	if (addr >= USER_SPACE_END)
+		return -EFAULT;
+	len = MIN(len, USER_SPACE_END - addr);
+	mutex_lock(&mm->lock);
+	while (done < len) {
+		uintptr_t va = ALIGN_DOWN(addr, PAGE_SIZE);
+		size_t off = addr - va, n = MIN(len - done, PAGE_SIZE - off);
+		paddr_t pa;
+
+		if (!find_vma(mm, addr))
+			break;
+		if (arch_pgtable_query(mm->root, va, &pa, NULL))
+			memset(d + done, 0, n);
+		else
+			memcpy(d + done, (char *)phys_to_virt(pa) + off, n);
+		done += n;
+		addr += n;
+	}
+	mutex_unlock(&mm->lock);
+	return done ? (ssize_t)done : (len ? -EFAULT : 0);
 }

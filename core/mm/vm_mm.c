@@ -11,6 +11,7 @@
 #include <core/mm.h>
 #include <core/page.h>
 #include <core/slab.h>
+#include <fs/vfs.h>
 
 static struct mm *current_mm;
 
@@ -55,6 +56,8 @@ void mm_destroy(struct mm *mm)
 		vma_free(mm, v);
 	}
 	arch_pgtable_destroy(mm->root);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	kfree(mm);
 }
 
@@ -111,6 +114,12 @@ struct mm *mm_dup(struct mm *mm)
 	child->arg_end = mm->arg_end;
 	child->env_start = mm->env_start;
 	child->env_end = mm->env_end;
+	child->start_code = mm->start_code;
+	child->end_code = mm->end_code;
+	child->start_data = mm->start_data;
+	child->end_data = mm->end_data;
+	child->start_stack = mm->start_stack;
+	child->exe_file = mm->exe_file ? fget(mm->exe_file) : NULL;
 	mutex_unlock(&mm->lock);
 	return child;
 

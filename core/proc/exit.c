@@ -21,6 +21,7 @@
 
 #include <core/futex.h>
 #include <core/panic.h>
+#include <core/string.h>
 #include <core/uaccess.h>
 #include <core/vm.h>
 #include <fs/fdtable.h>
@@ -101,6 +102,8 @@ static void exit_notify(struct process *p, int status)
 	ktimer_cancel(&p->real_timer);
 	/* Until the end: nobody else runs, so p and the parent stay. */
 	preempt_disable();
+	/* Groups this exit orphans with stopped jobs: SIGHUP, SIGCONT. */
+	orphan_pgrps_on_exit(p);
 	spin_lock_irqsave(&tasklist_lock, &flags);
 	if (p->group_exiting)
 		status = p->exit_status;
@@ -155,6 +158,8 @@ void do_exit(int status)
 		panic("Attempted to kill init! exit status 0x%x",
 		      p->group_exiting ? p->exit_status : status);
 	}
+	if (last)
+		memcpy(p->comm, t->name, sizeof(p->comm));
 	task_times(t, &utime, &stime);
 	p->utime_ns += utime;
 	p->stime_ns += stime;
@@ -165,10 +170,12 @@ void do_exit(int status)
 	t->proc = NULL;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 
-	if (last)
+	if (last) {
+		tty_exit_session(p);
 		exit_notify(p, status);
-	else
+	} else {
 		wake_up(&thread_exit_wait);
+	}
 	task_exit();
 }
 

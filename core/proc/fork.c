@@ -47,7 +47,12 @@ static int check_flags(unsigned long flags, const struct process *p)
 	/* init's siblings would have no one to reap them. */
 	if ((flags & CLONE_PARENT) && p == init_process)
 		return -EINVAL;
-	if (flags & (CLONE_NAMESPACES | CLONE_PIDFD | CLONE_INTO_CGROUP))
+	if (flags & (CLONE_NAMESPACES | CLONE_INTO_CGROUP))
+		return -EINVAL;
+	/* A pidfd names a process: none for threads (Linux before 6.9). */
+	if ((flags & CLONE_PIDFD) &&
+	    (!IS_ENABLED(CONFIG_SYSCALL_PIDFD) ||
+	     (flags & (CLONE_DETACHED | CLONE_THREAD))))
 		return -EINVAL;
 	return 0;
 }
@@ -100,6 +105,7 @@ static struct process *clone_process(struct process *p, unsigned long flags)
 	np->parent = (flags & CLONE_PARENT) ? p->parent : p;
 	np->pgid = p->pgid;
 	np->sid = p->sid;
+	np->tty = p->tty;
 	/* A sibling reports to the shared parent as the caller does. */
 	np->exit_signal = (flags & CLONE_PARENT) ? p->exit_signal :
 						   (int)(flags & CSIGNAL);
@@ -117,6 +123,7 @@ static struct process *clone_process(struct process *p, unsigned long flags)
 	np->ngroups = p->ngroups;
 	np->not_dumpable = p->not_dumpable;
 	np->no_new_privs = p->no_new_privs;
+	np->oom_score_adj = p->oom_score_adj;
 	/* pdeath_signal and the interval timers start clear, as in Linux. */
 	return np;
 }
@@ -209,13 +216,50 @@ void vfork_release(struct task *child)
 		wake_up(&vfork_wait);
 }
 
+/*
+ * CLONE_PIDFD: a pidfd, not yet bound to the child, installed in the
+ * caller's table with its number stored at upidfd before the child
+ * exists (Linux does the same). Returns the fd with *out set (a
+ * reference of the caller's), or -errno.
+ */
+static int pidfd_prepare(int *upidfd, struct file **out)
+{
+	struct file *file = pidfd_file_alloc(0);
+	int fd;
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	/* Our own reference: another thread may close the fd meanwhile. */
+	fget(file);
+	fd = fd_install(file, true);
+	if (fd < 0) {
+		fput(file);
+		fput(file);
+		return fd;
+	}
+	if (copy_to_user(upidfd, &fd, sizeof(fd))) {
+		fd_close(fd);
+		fput(file);
+		return -EFAULT;
+	}
+	*out = file;
+	return fd;
+}
+
 long do_clone(unsigned long flags, uintptr_t newsp, int *parent_tid,
 	      int *child_tid, uintptr_t tls)
 {
+	return do_clone_pidfd(flags, newsp, parent_tid, child_tid, tls, NULL);
+}
+
+long do_clone_pidfd(unsigned long flags, uintptr_t newsp, int *parent_tid,
+		    int *child_tid, uintptr_t tls, int *upidfd)
+{
 	struct process *p = current_process(), *np = NULL;
+	struct file *pidfile = NULL;
 	struct task *t;
 	unsigned long irq;
-	int tid, err;
+	int tid, err, pidfd = -1;
 
 	if (!p)
 		return -EINVAL;
@@ -237,6 +281,13 @@ long do_clone(unsigned long flags, uintptr_t newsp, int *parent_tid,
 	err = clone_resources(t, flags);
 	if (err)
 		goto err_release;
+	/* After the fd table was copied: the child does not inherit it. */
+	if (IS_ENABLED(CONFIG_SYSCALL_PIDFD) && (flags & CLONE_PIDFD)) {
+		err = pidfd_prepare(upidfd, &pidfile);
+		if (err < 0)
+			goto err_release;
+		pidfd = err;
+	}
 	if (!(flags & CLONE_THREAD)) {
 		np = clone_process(p, flags);
 		if (!np) {
@@ -274,6 +325,8 @@ long do_clone(unsigned long flags, uintptr_t newsp, int *parent_tid,
 	if (np) {
 		np->pid = tid;
 		process_link(np);
+		if (IS_ENABLED(CONFIG_SYSCALL_PIDFD) && pidfile)
+			pidfd_file_bind(pidfile, np);
 	} else {
 		np = p;
 	}
@@ -289,6 +342,8 @@ long do_clone(unsigned long flags, uintptr_t newsp, int *parent_tid,
 	/* Before the child runs, as Linux; a bad pointer is ignored. */
 	if (flags & CLONE_PARENT_SETTID)
 		copy_to_user(parent_tid, &tid, sizeof(tid));
+	if (pidfile)
+		fput(pidfile);
 	task_start(t);
 	if (flags & CLONE_VFORK)
 		vfork_wait_for(t);
@@ -300,5 +355,15 @@ err_process:
 err_release:
 	release_resources(t);
 	task_free(t);
+	if (pidfile) {
+		/* The fd may have been reused meanwhile: only ours is closed. */
+		struct file *f = fd_get_raw(pidfd);
+
+		if (f)
+			fput(f);
+		if (f == pidfile)
+			fd_close(pidfd);
+		fput(pidfile);
+	}
 	return err;
 }

@@ -114,6 +114,26 @@ void rusage_fill(struct rusage *ru, uint64_t utime_ns, uint64_t stime_ns);
  */
 void wait_status_decode(int status, int *code, int *si_status);
 
+/*
+ * pidfds (pidfd.c, SYSCALL_PIDFD). pidfd_wait is woken whenever a
+ * process becomes a zombie (notify.c): pidfd pollers sleep there.
+ * pidfd_file_alloc(): a pidfd file bound to no process yet (flags:
+ * O_NONBLOCK), or ERR_PTR(-ENOMEM); pidfd_file_bind() points it at p
+ * (p's pid is set; any lock or none: the file is not yet visible).
+ */
+extern struct wait_queue pidfd_wait;
+struct file *pidfd_file_alloc(unsigned int flags);
+void pidfd_file_bind(struct file *file, const struct process *p);
+
+/*
+ * Orphaned process groups (orphan.c). Called by exit_notify() with
+ * preemption off, before p becomes a zombie and its children go to
+ * init: every process group that p's exit orphans and that has a
+ * stopped member gets SIGHUP, then SIGCONT (POSIX; Linux's
+ * kill_orphaned_pgrp()), p's own group and its children's groups.
+ */
+void orphan_pgrps_on_exit(struct process *p);
+
 /* One wake-up point for tasks waiting for threads to exit (exec). */
 extern struct wait_queue thread_exit_wait;
 

@@ -5,11 +5,14 @@
  * called by the signal code). The parent's SIGCHLD disposition decides
  * what is sent, as Linux's do_notify_parent(): an ignored SIGCHLD or
  * SA_NOCLDWAIT reaps an exiting child at once, SA_NOCLDSTOP suppresses
- * the signal (not the wake-up) for stops and continues.
+ * the signal (not the wake-up) for stops and continues. An exit also
+ * wakes pidfd_wait, for pidfd pollers.
  */
 #include "internal.h"
 
 #include <core/string.h>
+
+struct wait_queue pidfd_wait = WAIT_QUEUE_INIT(pidfd_wait);
 
 static const struct k_sigaction *chld_action(const struct process *parent)
 {
@@ -39,6 +42,8 @@ void notify_parent(struct process *p, struct process *parent, int sig,
 	unsigned long flags;
 	uint64_t utime, stime;
 
+	if (READ_ONCE(p->state) == PROC_ZOMBIE)
+		wake_up(&pidfd_wait);
 	if (!parent)
 		return;
 	if (sig > 0 && sig <= NSIG) {

@@ -133,6 +133,7 @@ long sys_setsid(void)
 		}
 	}
 	me->sid = me->pgid = me->pid;
+	me->tty = NULL;		/* a new session has no terminal */
 	ret = me->sid;
 out:
 	spin_unlock_irqrestore(&tasklist_lock, flags);

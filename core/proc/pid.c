@@ -25,6 +25,7 @@ struct list_head process_list = LIST_HEAD_INIT(process_list);
 
 static uint64_t pid_map[PID_MAX / BITS];
 static int last_pid = 1;
+static uint64_t nr_allocated;
 
 static bool pid_taken(int pid)
 {
@@ -58,10 +59,21 @@ int pid_alloc(void)
 		if (pid_usable(pid)) {
 			pid_map[pid / BITS] |= 1ULL << (pid % BITS);
 			last_pid = pid;
+			nr_allocated++;
 			return pid;
 		}
 	}
 	return -EAGAIN;
+}
+
+uint64_t pid_nr_allocated(void)
+{
+	return READ_ONCE(nr_allocated);
+}
+
+int pid_last(void)
+{
+	return READ_ONCE(last_pid);
 }
 
 /*

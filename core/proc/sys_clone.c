@@ -41,9 +41,12 @@ long sys_clone(unsigned long flags, unsigned long newsp, int *parent_tid,
 		tls = arg3;
 		child_tid = (int *)arg4;
 	}
+	/* clone() returns the pidfd through parent_tid: not both (Linux). */
+	if ((flags & CLONE_PIDFD) && (flags & CLONE_PARENT_SETTID))
+		return -EINVAL;
 	/* The legacy call has 32 bits of flags, exit signal included. */
-	return do_clone(flags & 0xffffffffUL, newsp, parent_tid, child_tid,
-			tls);
+	return do_clone_pidfd(flags & 0xffffffffUL, newsp, parent_tid,
+			      child_tid, tls, parent_tid);
 }
 
 /* Reads a clone_args of size bytes; -EFAULT, -E2BIG or -EINVAL. */
@@ -100,9 +103,13 @@ long sys_clone3(struct clone_args *uargs, size_t size)
 		return -EINVAL;
 	if (a.stack)
 		sp = a.stack + a.stack_size;	/* stacks grow down */
-	return do_clone(a.flags | a.exit_signal, sp,
-			(int *)(uintptr_t)a.parent_tid,
-			(int *)(uintptr_t)a.child_tid, a.tls);
+	if ((a.flags & CLONE_PIDFD) && (a.flags & CLONE_PARENT_SETTID) &&
+	    a.pidfd == a.parent_tid)
+		return -EINVAL;
+	return do_clone_pidfd(a.flags | a.exit_signal, sp,
+			      (int *)(uintptr_t)a.parent_tid,
+			      (int *)(uintptr_t)a.child_tid, a.tls,
+			      (int *)(uintptr_t)a.pidfd);
 }
 
 long sys_exit(int status)

@@ -9,12 +9,16 @@
  * The status words and siginfo fields follow Linux kernel/exit.c: wait4
  * stores the 16-bit status word, waitid stores si_signo, si_errno,
  * si_code, si_pid, si_uid and si_status, all zero when WNOHANG found
- * nothing (and even on error, as Linux).
+ * nothing (and even on error, as Linux). P_PIDFD names the child by a
+ * pidfd (pidfd.c).
  */
 #include "internal.h"
 
 #include <core/errno.h>
 #include <core/uaccess.h>
+#include <fs/fdtable.h>
+#include <fs/uapi.h>
+#include <fs/vfs.h>
 
 struct wait_opts {
 	int type;		/* P_ALL, P_PID, P_PGID */
@@ -187,6 +191,29 @@ struct waitid_chld {
 	int32_t status;
 };
 
+/*
+ * waitid(P_PIDFD): the pid of the process behind pidfd fd (0, which no
+ * child has, once it was reaped) and whether the pidfd is non-blocking.
+ * -EBADF when fd is not an open pidfd.
+ */
+static int pidfd_target(int fd, int *pid, bool *nonblock)
+{
+	struct file *file = fd_get(fd);
+	struct process *p;
+	unsigned long flags;
+	int err;
+
+	if (!file)
+		return -EBADF;
+	spin_lock_irqsave(&tasklist_lock, &flags);
+	err = pidfd_lookup(file, &p);
+	*pid = err ? 0 : p->pid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	*nonblock = file->f_flags & O_NONBLOCK;
+	fput(file);
+	return err == -ESRCH ? 0 : err;
+}
+
 long sys_waitid(int which, int upid, struct ksiginfo *infop, int options,
 		struct rusage *ru)
 {
@@ -194,6 +221,7 @@ long sys_waitid(int which, int upid, struct ksiginfo *infop, int options,
 	struct wait_result r;
 	struct waitid_head head = { 0 };
 	struct waitid_chld chld = { 0 };
+	bool nonblock = false;
 	int ret;
 
 	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
@@ -215,14 +243,26 @@ long sys_waitid(int which, int upid, struct ksiginfo *infop, int options,
 			wo.id = current_process()->pgid;
 		break;
 	case P_PIDFD:
-		/* No fd is a pidfd here. */
-		return upid < 0 ? -EINVAL : -EBADF;
+		if (upid < 0)
+			return -EINVAL;
+		if (!IS_ENABLED(CONFIG_SYSCALL_PIDFD))
+			return -EBADF;
+		ret = pidfd_target(upid, &wo.id, &nonblock);
+		if (ret)
+			return ret;
+		wo.type = P_PID;
+		break;
 	default:
 		return -EINVAL;
 	}
 	wo.options = options;
+	if (nonblock)
+		wo.options |= WNOHANG;
 
 	ret = do_wait(&wo, &r);
+	/* A non-blocking pidfd without WNOHANG: EAGAIN, not 0 (Linux). */
+	if (ret == 0 && nonblock && !(options & WNOHANG))
+		ret = -EAGAIN;
 	if (ret > 0) {
 		head.si_signo = SIGCHLD;
 		wait_status_decode(r.status, &head.si_code, &chld.status);

@@ -55,6 +55,16 @@ static unsigned int preempt_count;
 static struct task *last_prev;
 static unsigned int nr_tasks = 1;
 
+/* Statistics: switches, blocked user tasks, the load averages. */
+static uint64_t nr_switches;
+static unsigned int nr_blocked;
+static unsigned long avenrun[3];
+static uint64_t next_load_ns;
+
+#define LOAD_FREQ_NS	(5 * NSEC_PER_SEC)
+/* 2^11 / e^(5 s / 1, 5, 15 min): Linux's EXP_1, EXP_5, EXP_15. */
+static const unsigned long load_exp[3] = { 1884, 2014, 2037 };
+
 struct task *sched_current(void)
 {
 	return rq.curr;
@@ -111,6 +121,10 @@ bool wake_task(struct task *t)
 
 	if (woke) {
 		list_del(&t->timer_link);
+		if (t->load_blocked) {
+			t->load_blocked = false;
+			nr_blocked--;
+		}
 		if (t == rq.curr) {
 			/* Woken between deciding to sleep and schedule(). */
 			t->state = TASK_RUNNING;
@@ -188,6 +202,26 @@ static void check_stack(const struct task *t)
 }
 
 /*
+ * prev leaves the CPU: runnable (preempted, yielding) is an involuntary
+ * switch, blocking a voluntary one, as Linux counts them. A user task
+ * that blocks uninterruptibly counts in the load until woken.
+ */
+static void count_switch(struct task *prev)
+{
+	nr_switches++;
+	if (prev->state == TASK_READY) {
+		prev->nivcsw++;
+		return;
+	}
+	prev->nvcsw++;
+	if (prev->state == TASK_SLEEPING && !prev->sleep_interruptible &&
+	    prev->proc && !prev->load_blocked) {
+		prev->load_blocked = true;
+		nr_blocked++;
+	}
+}
+
+/*
  * Switches to the next task. Interrupts are off and preempt_count is 1.
  * preempt: the running task is being preempted, so it stays runnable even
  * if it was about to sleep (it will call schedule() again when resumed).
@@ -213,6 +247,7 @@ static void __schedule(bool preempt)
 	next->se.exec_start_ns = clock_ns();
 	if (next == prev)
 		return;
+	count_switch(prev);
 	check_stack(prev);
 	rq.curr = next;
 	last_prev = prev;
@@ -250,11 +285,61 @@ void sched_irq_exit(void)
 	preempt_count = 0;
 }
 
+unsigned int sched_nr_running(void)
+{
+	return READ_ONCE(rq.nr_queued) + (READ_ONCE(rq.curr) != &idle_task);
+}
+
+unsigned int sched_nr_blocked(void)
+{
+	return READ_ONCE(nr_blocked);
+}
+
+uint64_t sched_nr_switches(void)
+{
+	return READ_ONCE(nr_switches);
+}
+
+void sched_loadavg(unsigned long loads[3])
+{
+	unsigned long flags = arch_irq_save();
+
+	for (int i = 0; i < 3; i++)
+		loads[i] = avenrun[i];
+	arch_irq_restore(flags);
+}
+
+/* Linux's calc_load(): one step of the decay towards active. */
+static unsigned long calc_load(unsigned long load, unsigned long exp,
+			       unsigned long active)
+{
+	unsigned long next = load * exp + active * (LOAD_FIXED_1 - exp);
+
+	if (active >= load)
+		next += LOAD_FIXED_1 - 1;
+	return next / LOAD_FIXED_1;
+}
+
+static void sample_load(uint64_t now)
+{
+	unsigned long active;
+
+	if (now < next_load_ns)
+		return;
+	next_load_ns = (next_load_ns ? next_load_ns : now) + LOAD_FREQ_NS;
+	active = (unsigned long)(sched_nr_running() + nr_blocked) *
+		 LOAD_FIXED_1;
+	for (int i = 0; i < 3; i++)
+		avenrun[i] = calc_load(avenrun[i], load_exp[i], active);
+}
+
 void sched_tick(void)
 {
 	uint64_t now = clock_ns();
 	struct task *t;
 
+	cputime_tick(rq.curr, rq.curr == &idle_task);
+	sample_load(now);
 	charge_curr(now);
 	if (rq.curr == &idle_task) {
 		if (rq.nr_queued)

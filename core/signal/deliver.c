@@ -4,8 +4,9 @@
  * (the thread's faults first, then the thread's set, then the
  * process's) and acts on it: ignore it, run its default action
  * (terminate, stop, continue, ignore) or have the arch build a handler
- * frame so that the handler runs next. One handler per return to user
- * mode; the rest wait for the next return.
+ * frame so that the handler runs next. Every deliverable signal is taken
+ * in one pass, as Linux: each handler's frame goes on top of the last,
+ * so the last one taken runs first.
  *
  * A syscall interrupted by a signal returned one of the ERESTART* codes
  * (<core/errno.h>): here it becomes -EINTR or is issued again
@@ -51,14 +52,20 @@ static void do_stop(int sig)
 	signal_stop_wait();
 }
 
+/* Linux's ELF min_coredump (ELF_EXEC_PAGESIZE): smaller limits dump nothing. */
+#define CORE_MIN_SIZE	4096
+
 /*
  * The wait status bit of a "core" death. No core file is written; the
- * bit is reported when RLIMIT_CORE would have allowed one, so that with
+ * bit is reported where Linux (core_pattern a file name) would write
+ * one: RLIMIT_CORE of at least a page and a dumpable process. With
  * Linux's default limit (0) the status words are Linux's.
  */
 static int core_flag(struct process *p)
 {
-	return p->rlim[RLIMIT_CORE].rlim_cur ? WCOREFLAG : 0;
+	if (p->not_dumpable || p->rlim[RLIMIT_CORE].rlim_cur < CORE_MIN_SIZE)
+		return 0;
+	return WCOREFLAG;
 }
 
 /* A frame could not be written: the process dies of SIGSEGV. */
@@ -163,9 +170,17 @@ void do_signal(struct pt_regs *regs)
 			continue;
 		if (ka.handler != SIG_DFL) {
 			handle_signal(regs, sig, &info, &ka, nr, ret);
-			return;
+			/*
+			 * As Linux, the next unblocked signal gets its frame
+			 * on top of this one: its handler runs first.
+			 */
+			nr = -1;
+			continue;
 		}
-		/* Its handler gone meanwhile: init ignores all but its faults. */
+		/*
+		 * Its handler gone meanwhile, or a blocked SIG_DFL signal it
+		 * let through: init ignores all but its faults.
+		 */
 		if (p->pid == 1 && !(sigmask(sig) & SIG_SYNC_MASK))
 			continue;
 		switch (sig_default_action(sig)) {
@@ -173,6 +188,9 @@ void do_signal(struct pt_regs *regs)
 		case SIG_DFL_CONT:
 			continue;
 		case SIG_DFL_STOP:
+			/* No one would continue an orphaned group (POSIX). */
+			if (sig != SIGSTOP && pgrp_is_orphaned(p->pgid))
+				continue;
 			do_stop(sig);
 			continue;
 		case SIG_DFL_TERM:
@@ -182,7 +200,7 @@ void do_signal(struct pt_regs *regs)
 		}
 	}
 
-	/* No handler ran: every restartable syscall is issued again. */
+	/* No handler ran (nr still set): a restartable syscall is issued again. */
 	if (nr >= 0 && sig_restart_action(ret, false, 0) == SIG_RESTART_REWIND)
 		arch_syscall_rewind(regs);
 	if (t->sig_restore_mask)

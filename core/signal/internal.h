@@ -109,10 +109,23 @@ int send_signal_queue_locked(struct process *p, struct task *t, int sig,
  */
 void send_signal_unlock(struct process *p, bool continued,
 			unsigned long flags);
+/*
+ * Woken whenever a signal is queued (under tasklist_lock): signalfd
+ * readers and pollers sleep here and re-check their own pending sets.
+ */
+extern struct wait_queue signalfd_wait;
 /* Marks t as having a signal and wakes it from an interruptible sleep. */
 void signal_wake(struct task *t);
 /* A SIGKILL-like signal to the current thread (frames, sigreturn). */
 void force_sig(int sig);
+
+/* --- sys_kill.c (SYSCALL_SIGNAL) ----------------------------------------- */
+
+/*
+ * Sends sig with info to every process of group pgid (pgid > 0).
+ * Returns 0 when one send succeeded, else the last error, or -ESRCH.
+ */
+long kill_pgrp(int pgid, int sig, const struct ksiginfo *info);
 
 /* --- mask.c -------------------------------------------------------------- */
 

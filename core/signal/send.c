@@ -8,7 +8,8 @@
  * every thread. Then the signal is added to the pending set and a thread
  * that can take it is marked (task->sigpending) and woken from an
  * interruptible sleep, so that it delivers the signal on its way back
- * to user mode (do_signal(), deliver.c).
+ * to user mode (do_signal(), deliver.c). Every queued signal also wakes
+ * signalfd_wait, where signalfd readers and pollers sleep.
  *
  * Everything runs under tasklist_lock with interrupts off, so timers may
  * send from interrupt context. Reporting a continue to the parent takes
@@ -24,6 +25,9 @@
 #include <core/sched.h>
 #include <core/string.h>
 #include <core/sync.h>
+#include <core/wait.h>
+
+struct wait_queue signalfd_wait = WAIT_QUEUE_INIT(signalfd_wait);
 
 void signal_wake(struct task *t)
 {
@@ -52,20 +56,23 @@ static bool discarded(struct process *p, struct task *t, int sig,
 	uintptr_t handler = p->sighand->action[sig - 1].handler;
 	struct task *x;
 
+	if (t) {
+		if (task_blocks(t, sig))
+			return false;
+	} else {
+		for_each_thread(p, x)
+			if (task_blocks(x, sig))
+				return false;
+	}
 	/*
-	 * init takes only the signals it has handlers for (even SIGKILL),
-	 * as Linux's SIGNAL_UNKILLABLE; its own faults still kill it.
+	 * init takes only the signals it blocks (to wait for them) or has
+	 * handlers for, even SIGKILL, as Linux's SIGNAL_UNKILLABLE; its own
+	 * faults still kill it. A blocked SIG_DFL signal it later unblocks
+	 * is dropped at delivery (deliver.c).
 	 */
 	if (p->pid == 1 && handler == SIG_DFL && !force)
 		return true;
-	if (!sig_handler_ignores(handler, sig))
-		return false;
-	if (t)
-		return !task_blocks(t, sig);
-	for_each_thread(p, x)
-		if (task_blocks(x, sig))
-			return false;
-	return true;
+	return sig_handler_ignores(handler, sig);
 }
 
 /*
@@ -159,6 +166,8 @@ static int send_locked(struct process *p, struct task *t, int sig,
 			     info, limit);
 	if (err)
 		return err;
+	/* signalfd readers and pollers of any process re-check. */
+	wake_up(&signalfd_wait);
 	if (sig == SIGKILL) {
 		wake_fatal(p, t);
 		return 0;

@@ -121,6 +121,13 @@ static long kill_pid(int pid, int sig, const struct ksiginfo *info,
 	return kill_one(p, NULL, sig, info, queue, flags);
 }
 
+long kill_pgrp(int pgid, int sig, const struct ksiginfo *info)
+{
+	struct kill_target k = { .pgid = pgid };
+
+	return kill_many(&k, sig, info);
+}
+
 long sys_kill(int pid, int sig)
 {
 	struct kill_target k = { .self = current_process() };

@@ -1,32 +1,25 @@
 /*
- * The line discipline (POSIX "general terminal interface"): input
- * processing (ISTRIP, INLCR, IGNCR, ICRNL, IXON), canonical line editing
- * (ERASE, WERASE, KILL, REPRINT, LNEXT, EOF, EOL, EOL2), echo (ECHO,
- * ECHOE, ECHOK, ECHOKE, ECHONL, ECHOCTL), ISIG signals, non-canonical
- * reads with VMIN/VTIME, and output processing (OPOST, ONLCR, OCRNL).
- * Column-based output flags (ONOCR, ONLRET, tab expansion) and IUCLC/OLCUC
- * are not implemented yet.
+ * The line discipline's input side (POSIX "general terminal interface",
+ * termios(3)): input processing (ISTRIP, IUCLC, INLCR, IGNCR, ICRNL),
+ * flow control (IXON, IXANY, IXOFF), signal characters (ISIG: INTR,
+ * QUIT, SUSP; NOFLSH), canonical line editing (ERASE, WERASE, KILL,
+ * REPRINT, LNEXT, EOF, EOL, EOL2) and echo (ECHO, ECHOE, ECHOK, ECHOKE,
+ * ECHONL, ECHOCTL, ECHOPRT), as Linux's n_tty does them. Reading is in
+ * n_tty_read.c, output processing in n_tty_output.c.
  *
  * Received bytes are edited in tty->line while ICANON is set and
  * committed to the input ring at a line end; without ICANON they go to
  * the ring at once. Each ring slot records whether it ends a line, so a
  * canonical read returns at most one line, as POSIX says.
  */
-#include "tty.h"
+#include "n_tty.h"
 
-#include <core/console.h>
 #include <core/errno.h>
 #include <core/sched.h>
 #include <core/signal.h>
 #include <core/string.h>
-#include <core/time.h>
 
-#define L(tty, f)	((tty)->termios.c_lflag & (f))
-#define I(tty, f)	((tty)->termios.c_iflag & (f))
-#define O(tty, f)	((tty)->termios.c_oflag & (f))
-#define CC(tty, i)	((tty)->termios.c_cc[i])
-
-/* Echo output gathered under the lock and written after it. */
+/* Echo and flow-control output gathered under the lock, written after. */
 struct echo_buf {
 	char b[256];
 	size_t n;
@@ -44,11 +37,27 @@ static void echo_str(struct echo_buf *e, const char *s)
 		echo_byte(e, *s++);
 }
 
+static bool is_cntrl(unsigned char c)
+{
+	return c < 0x20 || c == 0x7f;
+}
+
+static bool is_word(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+
+/* A UTF-8 continuation byte, under IUTF8: part of the previous char. */
+static bool is_cont(struct tty *tty, unsigned char c)
+{
+	return I(tty, IUTF8) && (c & 0xc0) == 0x80;
+}
+
 /* Echoes c as ECHOCTL shows control characters: ^C, ^?. */
 static void echo_char(struct tty *tty, struct echo_buf *e, unsigned char c)
 {
-	if (L(tty, ECHOCTL) && (c < 0x20 || c == 0x7f) && c != '\t' &&
-	    c != '\n') {
+	if (L(tty, ECHOCTL) && is_cntrl(c) && c != '\t' && c != '\n') {
 		echo_byte(e, '^');
 		echo_byte(e, c == 0x7f ? '?' : c + '@');
 	} else {
@@ -56,12 +65,13 @@ static void echo_char(struct tty *tty, struct echo_buf *e, unsigned char c)
 	}
 }
 
-/* Columns an echoed byte took: 2 for ^X under ECHOCTL, else 1. */
-static unsigned int echo_width(struct tty *tty, unsigned char c)
+/* ECHOPRT: the "\" of an erase run is closed with "/". */
+static void finish_erasing(struct tty *tty, struct echo_buf *e)
 {
-	if (L(tty, ECHOCTL) && (c < 0x20 || c == 0x7f) && c != '\t')
-		return 2;
-	return 1;
+	if (tty->erasing) {
+		echo_byte(e, '/');
+		tty->erasing = false;
+	}
 }
 
 static void ring_put(struct tty *tty, char c, enum tty_slot kind)
@@ -87,46 +97,99 @@ static void commit_line(struct tty *tty, char c, enum tty_slot kind)
 	ring_put(tty, c, kind);
 }
 
-/* Erases the last byte of the line; returns false at its start. */
-static bool erase_one(struct tty *tty, struct echo_buf *e)
+/* Columns the echo of the tab at tty->line[end] took (Linux's way). */
+static unsigned int tab_width(struct tty *tty, unsigned int end)
 {
-	unsigned char c;
-	unsigned int w;
+	unsigned int col = tty->canon_column;
 
-	if (!tty->line_len)
+	for (unsigned int i = 0; i < end; i++) {
+		unsigned char c = tty->line[i];
+
+		if (c == '\t')
+			col = (col | 7) + 1;
+		else if (is_cntrl(c))
+			col += L(tty, ECHOCTL) ? 2 : 0;
+		else if (!is_cont(tty, c))
+			col++;
+	}
+	return 8 - (col & 7);
+}
+
+/* Erases the last character of the line (its whole UTF-8 sequence). */
+static bool erase_one(struct tty *tty, struct echo_buf *e, bool kill)
+{
+	unsigned int w, end = tty->line_len;
+	unsigned char c;
+
+	if (!end)
 		return false;
-	c = tty->line[--tty->line_len];
-	if (L(tty, ECHO) && L(tty, ECHOE)) {
-		for (w = echo_width(tty, c); w; w--)
-			echo_str(e, "\b \b");
-	} else if (L(tty, ECHO)) {
+	do
+		c = tty->line[--tty->line_len];
+	while (is_cont(tty, c) && tty->line_len);
+	if (!L(tty, ECHO))
+		return true;
+	if (L(tty, ECHOPRT)) {
+		if (!tty->erasing) {
+			echo_byte(e, '\\');
+			tty->erasing = true;
+		}
+		echo_char(tty, e, c);
+		for (unsigned int i = tty->line_len + 1; i < end; i++)
+			echo_byte(e, tty->line[i]);
+	} else if (!kill && !L(tty, ECHOE)) {
 		echo_char(tty, e, CC(tty, VERASE));
+	} else if (c == '\t') {
+		for (w = tab_width(tty, tty->line_len); w; w--)
+			echo_byte(e, '\b');
+	} else if (is_cntrl(c)) {
+		if (L(tty, ECHOCTL))
+			echo_str(e, "\b \b\b \b");
+	} else {
+		echo_str(e, "\b \b");
 	}
 	return true;
 }
 
-static void werase(struct tty *tty, struct echo_buf *e)
+/*
+ * ERASE, WERASE (Linux's: back over non-word characters to the start
+ * of the word before) and KILL.
+ */
+static void eraser(struct tty *tty, unsigned char c, struct echo_buf *e)
 {
-	while (tty->line_len && tty->line[tty->line_len - 1] == ' ')
-		erase_one(tty, e);
-	while (tty->line_len && tty->line[tty->line_len - 1] != ' ')
-		erase_one(tty, e);
-}
+	bool seen_word = false;
 
-static void kill_line(struct tty *tty, struct echo_buf *e)
-{
-	if (L(tty, ECHO) && L(tty, ECHOK) && !L(tty, ECHOKE)) {
-		echo_char(tty, e, CC(tty, VKILL));
-		echo_byte(e, '\n');
-		tty->line_len = 0;
-		return;
+	if (c == CC(tty, VERASE)) {
+		erase_one(tty, e, false);
+	} else if (c == CC(tty, VKILL)) {
+		if (L(tty, ECHO) &&
+		    !(L(tty, ECHOK) && L(tty, ECHOKE) && L(tty, ECHOE))) {
+			tty->line_len = 0;
+			finish_erasing(tty, e);
+			echo_char(tty, e, c);
+			if (L(tty, ECHOK))
+				echo_byte(e, '\n');
+			return;
+		}
+		while (erase_one(tty, e, true))
+			;
+	} else {
+		while (tty->line_len) {
+			unsigned char prev = tty->line[tty->line_len - 1];
+
+			if (is_word(prev))
+				seen_word = true;
+			else if (seen_word)
+				break;
+			erase_one(tty, e, true);
+		}
 	}
-	while (erase_one(tty, e))
-		;
+	if (!tty->line_len)
+		finish_erasing(tty, e);
 }
 
 static void reprint(struct tty *tty, struct echo_buf *e)
 {
+	finish_erasing(tty, e);
 	echo_char(tty, e, CC(tty, VREPRINT));
 	echo_byte(e, '\n');
 	for (unsigned int i = 0; i < tty->line_len; i++)
@@ -147,33 +210,75 @@ static int isig_char(struct tty *tty, unsigned char c)
 	return 0;
 }
 
-/* Canonical editing of c; returns true when it was an editing char. */
-static bool canon_edit(struct tty *tty, unsigned char c, struct echo_buf *e)
+static bool is_cc(struct tty *tty, unsigned char c, int i)
 {
-	if (c == 0)
-		return false;
-	if (c == CC(tty, VERASE)) {
-		erase_one(tty, e);
+	return c && c == CC(tty, i);
+}
+
+/* Canonical editing of c; returns true when it was an editing char. */
+static bool canon_special(struct tty *tty, unsigned char c, struct echo_buf *e)
+{
+	if (is_cc(tty, c, VERASE) || is_cc(tty, c, VKILL) ||
+	    (is_cc(tty, c, VWERASE) && L(tty, IEXTEN))) {
+		eraser(tty, c, e);
 		return true;
 	}
-	if (c == CC(tty, VKILL)) {
-		kill_line(tty, e);
+	if (is_cc(tty, c, VLNEXT) && L(tty, IEXTEN)) {
+		tty->lnext = true;
+		if (L(tty, ECHO)) {
+			finish_erasing(tty, e);
+			if (L(tty, ECHOCTL))
+				echo_str(e, "^\b");
+		}
 		return true;
 	}
-	if (L(tty, IEXTEN) && c == CC(tty, VWERASE)) {
-		werase(tty, e);
+	if (is_cc(tty, c, VREPRINT) && L(tty, ECHO) && L(tty, IEXTEN)) {
+		reprint(tty, e);
 		return true;
 	}
-	if (L(tty, IEXTEN) && c == CC(tty, VREPRINT)) {
-		if (L(tty, ECHO))
-			reprint(tty, e);
-		return true;
-	}
-	if (c == CC(tty, VEOF)) {
+	if (is_cc(tty, c, VEOF)) {
 		commit_line(tty, c, TTY_EOF);
 		return true;
 	}
 	return false;
+}
+
+/* The STOP / START characters and IXANY; true when c was consumed. */
+static bool flow_char(struct tty *tty, unsigned char c)
+{
+	if (is_cc(tty, c, VSTART)) {
+		tty->stopped = tty->tco_stopped = false;
+		return true;
+	}
+	if (is_cc(tty, c, VSTOP)) {
+		tty->stopped = true;
+		return true;
+	}
+	if (tty->stopped && !tty->tco_stopped && I(tty, IXANY) &&
+	    !isig_char(tty, c))
+		tty->stopped = false;
+	return false;
+}
+
+/* A byte that goes into the line or the ring as data. */
+static void put_char(struct tty *tty, unsigned char c, struct echo_buf *e)
+{
+	if (L(tty, ICANON) && tty->line_len >= TTY_LINE_MAX - 1) {
+		/* Room is kept for the newline only. */
+		if (I(tty, IMAXBEL) && L(tty, ECHO))
+			echo_byte(e, '\a');
+		return;
+	}
+	if (L(tty, ECHO)) {
+		finish_erasing(tty, e);
+		if (!tty->line_len)
+			tty->canon_column = tty->column;
+		echo_char(tty, e, c);
+	}
+	if (L(tty, ICANON))
+		tty->line[tty->line_len++] = c;
+	else
+		ring_put(tty, c, TTY_DATA);
 }
 
 static void receive_locked(struct tty *tty, unsigned char c,
@@ -182,78 +287,88 @@ static void receive_locked(struct tty *tty, unsigned char c,
 	bool literal = tty->lnext;
 
 	tty->lnext = false;
-	if (!literal) {
-		if (I(tty, ISTRIP))
-			c &= 0x7f;
-		if (c == '\r' && I(tty, IGNCR))
+	if (I(tty, ISTRIP))
+		c &= 0x7f;
+	if (I(tty, IUCLC) && L(tty, IEXTEN) && c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	if (literal) {
+		put_char(tty, c, e);
+		return;
+	}
+	if (I(tty, IXON) && flow_char(tty, c))
+		return;
+	*sig = isig_char(tty, c);
+	if (*sig) {
+		if (!L(tty, NOFLSH)) {
+			/* Input, and output not yet shown, go (Linux). */
+			tty->head = tty->count = tty->lines = 0;
+			tty->line_len = 0;
+			tty->erasing = false;
+			tty->echo_len = 0;
+			tty->flush_output = true;
+		}
+		if (I(tty, IXON))
+			tty->stopped = tty->tco_stopped = false;
+		if (L(tty, ECHO))
+			echo_char(tty, e, c);
+		return;
+	}
+	if (c == '\r') {
+		if (I(tty, IGNCR))
 			return;
-		if (c == '\r' && I(tty, ICRNL))
+		if (I(tty, ICRNL))
 			c = '\n';
-		else if (c == '\n' && I(tty, INLCR))
-			c = '\r';
-		if (I(tty, IXON) && c == CC(tty, VSTOP) && c) {
-			tty->stopped = true;
-			return;
-		}
-		if (I(tty, IXON) && (c == CC(tty, VSTART) ||
-				     (tty->stopped && I(tty, IXANY)))) {
-			tty->stopped = false;
-			if (c == CC(tty, VSTART))
-				return;
-		}
-		*sig = isig_char(tty, c);
-		if (*sig) {
-			if (!L(tty, NOFLSH)) {
-				tty->head = tty->count = tty->lines = 0;
-				tty->line_len = 0;
-			}
-			if (L(tty, ECHO))
-				echo_char(tty, e, c);
-			return;
-		}
-		if (L(tty, ICANON) && L(tty, IEXTEN) && c == CC(tty, VLNEXT) &&
-		    c) {
-			tty->lnext = true;
-			if (L(tty, ECHO) && L(tty, ECHOCTL))
-				echo_str(e, "^\b");
-			return;
-		}
+	} else if (c == '\n' && I(tty, INLCR)) {
+		c = '\r';
 	}
-
 	if (!L(tty, ICANON)) {
-		ring_put(tty, c, TTY_DATA);
-		if (L(tty, ECHO) || (c == '\n' && L(tty, ECHONL)))
-			echo_char(tty, e, c);
+		put_char(tty, c, e);
 		return;
 	}
-	if (!literal && canon_edit(tty, c, e))
+	if (canon_special(tty, c, e))
 		return;
-	if (!literal && (c == '\n' || (c && (c == CC(tty, VEOL) ||
-					      c == CC(tty, VEOL2))))) {
-		if (L(tty, ECHO) || (c == '\n' && L(tty, ECHONL)))
+	if (c == '\n' || is_cc(tty, c, VEOL) ||
+	    (is_cc(tty, c, VEOL2) && L(tty, IEXTEN))) {
+		if (c == '\n' ? L(tty, ECHO) || L(tty, ECHONL) : L(tty, ECHO)) {
+			finish_erasing(tty, e);
 			echo_char(tty, e, c);
+		}
 		commit_line(tty, c, TTY_EOL);
 		return;
 	}
-	if (tty->line_len < TTY_LINE_MAX - 1)	/* room for the newline */
-		tty->line[tty->line_len++] = c;
-	if (L(tty, ECHO))
-		echo_char(tty, e, c);
+	put_char(tty, c, e);
 }
 
 void n_tty_receive(struct tty *tty, unsigned char c)
 {
 	struct echo_buf e = { .n = 0 };
 	unsigned long flags;
+	bool was_stopped, owner, flush;
 	int sig = 0;
 
 	spin_lock_irqsave(&tty->lock, &flags);
+	was_stopped = tty->stopped;
 	receive_locked(tty, c, &e, &sig);
+	if (I(tty, IXOFF) && !tty->ixoff_sent &&
+	    tty->count >= TTY_BUF_SIZE - TTY_THROTTLE) {
+		/* Nearly full: ask the sender to pause (START once read). */
+		tty->ixoff_sent = true;
+		if (CC(tty, VSTOP))
+			echo_byte(&e, CC(tty, VSTOP));
+	}
+	/* Queued with the line's commit: a reader's output comes after. */
+	owner = e.n && n_tty_echo_locked(tty, e.b, e.n);
+	flush = tty->flush_output;
+	tty->flush_output = false;
 	spin_unlock_irqrestore(&tty->lock, flags);
-	if (e.n)
-		n_tty_write(tty, e.b, e.n);
+	if (flush && tty->ops->flush_output)
+		tty->ops->flush_output(tty);
+	if (owner)
+		n_tty_output_release(tty);
 	if (sig)
 		tty_signal_pgrp(tty, sig);
+	if (was_stopped && !tty->stopped)
+		n_tty_restart_output(tty);
 	wake_up(&tty->read_wait);
 }
 
@@ -264,12 +379,15 @@ void n_tty_flush_input(struct tty *tty)
 	spin_lock_irqsave(&tty->lock, &flags);
 	tty->head = tty->count = tty->lines = 0;
 	tty->line_len = 0;
+	tty->lnext = tty->erasing = false;
 	spin_unlock_irqrestore(&tty->lock, flags);
+	n_tty_unthrottle(tty);
 }
 
 void n_tty_set_termios(struct tty *tty, const struct ktermios *old)
 {
 	unsigned long flags;
+	bool restart = false;
 
 	spin_lock_irqsave(&tty->lock, &flags);
 	if ((old->c_lflag & ICANON) && !L(tty, ICANON)) {
@@ -277,137 +395,16 @@ void n_tty_set_termios(struct tty *tty, const struct ktermios *old)
 		for (unsigned int i = 0; i < tty->line_len; i++)
 			ring_put(tty, tty->line[i], TTY_DATA);
 		tty->line_len = 0;
+		tty->erasing = tty->lnext = false;
 	}
 	if (!(old->c_lflag & ICANON) && L(tty, ICANON))
 		tty->lines = tty->count ? 1 : 0;	/* raw bytes: one line */
+	if (tty->stopped && !tty->tco_stopped && !I(tty, IXON)) {
+		tty->stopped = false;
+		restart = true;
+	}
 	spin_unlock_irqrestore(&tty->lock, flags);
+	if (restart)
+		n_tty_restart_output(tty);
 	wake_up(&tty->read_wait);
-}
-
-unsigned int n_tty_readable(struct tty *tty)
-{
-	unsigned long flags;
-	unsigned int n = 0, i, slot;
-
-	spin_lock_irqsave(&tty->lock, &flags);
-	if (!L(tty, ICANON)) {
-		n = tty->count;
-	} else if (tty->lines) {
-		for (i = 0; i < tty->count; i++) {
-			slot = (tty->head + i) % TTY_BUF_SIZE;
-			if (tty->kind[slot] == TTY_EOF)
-				break;
-			n++;
-			if (tty->kind[slot] == TTY_EOL)
-				break;
-		}
-	}
-	spin_unlock_irqrestore(&tty->lock, flags);
-	return n;
-}
-
-/* Takes up to len bytes; canonical: stops after a line end. */
-static size_t take(struct tty *tty, char *kbuf, size_t len)
-{
-	size_t n = 0;
-	uint8_t kind;
-
-	while (tty->count && n < len) {
-		kind = tty->kind[tty->head];
-		if (kind != TTY_EOF)
-			kbuf[n++] = tty->in[tty->head];
-		tty->head = (tty->head + 1) % TTY_BUF_SIZE;
-		tty->count--;
-		if (kind != TTY_DATA) {
-			tty->lines--;
-			if (L(tty, ICANON))
-				break;
-		}
-	}
-	return n;
-}
-
-/* True when a read may complete now (under the lock). */
-static bool read_ready(struct tty *tty, size_t want)
-{
-	if (L(tty, ICANON))
-		return tty->lines > 0;
-	return tty->count >= want;
-}
-
-ssize_t n_tty_read(struct tty *tty, char *kbuf, size_t len, bool nonblock)
-{
-	struct wait_entry we = WAIT_ENTRY_INIT(we);
-	uint64_t deadline = 0;
-	unsigned long flags;
-	size_t want = 1, n;
-	ssize_t ret;
-
-	if (!len)
-		return 0;
-	if (!L(tty, ICANON)) {
-		/* VMIN 0 with VTIME: one byte or the timeout; without: none. */
-		want = CC(tty, VMIN) ? MIN((size_t)CC(tty, VMIN), len) :
-				       CC(tty, VTIME) ? 1 : 0;
-		if (CC(tty, VTIME))
-			deadline = clock_ns() + CC(tty, VTIME) * 100000000ULL;
-	}
-	for (;;) {
-		prepare_to_wait(&tty->read_wait, &we, true);
-		spin_lock_irqsave(&tty->lock, &flags);
-		/* Ready, or VTIME expired: whatever is there. */
-		if (read_ready(tty, want) ||
-		    (deadline && clock_ns() >= deadline)) {
-			n = take(tty, kbuf, len);
-			spin_unlock_irqrestore(&tty->lock, flags);
-			ret = n;
-			break;
-		}
-		/* MIN and TIME both set: the timer starts with the first byte. */
-		if (!L(tty, ICANON) && CC(tty, VMIN) && CC(tty, VTIME) &&
-		    !tty->count)
-			deadline = clock_ns() + CC(tty, VTIME) * 100000000ULL;
-		spin_unlock_irqrestore(&tty->lock, flags);
-		if (nonblock) {
-			ret = -EAGAIN;
-			break;
-		}
-		if (signal_pending_current()) {
-			ret = -ERESTARTSYS;
-			break;
-		}
-		if (deadline)
-			schedule_until(deadline);
-		else
-			schedule();
-	}
-	finish_wait(&tty->read_wait, &we);
-	return ret;
-}
-
-void n_tty_write(struct tty *tty, const char *buf, size_t len)
-{
-	char out[256];
-	size_t n = 0;
-
-	if (!O(tty, OPOST)) {
-		console_write_raw(buf, len);
-		return;
-	}
-	for (size_t i = 0; i < len; i++) {
-		char c = buf[i];
-
-		if (n + 2 > sizeof(out)) {
-			console_write_raw(out, n);
-			n = 0;
-		}
-		if (c == '\n' && O(tty, ONLCR)) {
-			out[n++] = '\r';
-		} else if (c == '\r' && O(tty, OCRNL)) {
-			c = '\n';
-		}
-		out[n++] = c;
-	}
-	if (n)
-		console_write_raw(out, n);
 }

@@ -1,45 +1,35 @@
 /*
- * The console terminal: one struct tty over the kernel consoles, reached
- * as /dev/console (5:1), /dev/tty (5:0, the controlling terminal, which
- * is always this one until pseudo-terminals exist) and the serial
- * device's own node (/dev/ttyS0 4:64, /dev/ttyAMA0 204:64).
- *
- * Input: a kernel thread drains the consoles' receive registers every
- * tick into the line discipline (n_tty.c). Serial receive interrupts
- * would cut the latency below a tick; polling keeps the drivers simple
- * and loses nothing on QEMU, whose UARTs hold input back while their
- * FIFO is full.
+ * The file interface every terminal shares (tty.h): read, write, poll,
+ * ioctl and release on a file whose private_data is a struct tty,
+ * whatever driver serves it (the console, a pty slave) and however it
+ * was opened (its own node, /dev/console, /dev/tty). Also /dev/tty
+ * itself (5:0), which opens the caller's controlling terminal, and
+ * hangup.
  *
  * ioctls: the termios calls (TCGETS, TCSETS[WF], TCGETS2, TCSETS[WF]2),
- * window size, the foreground process group, the controlling terminal,
- * TCFLSH, TCXONC, TCSBRK, TIOCOUTQ, FIONREAD. TIOCSTI is refused (EIO,
- * as Linux with dev.tty.legacy_tiocsti=0).
+ * window size (SIGWINCH to the foreground group on change), TCFLSH,
+ * TCXONC, TCSBRK[P], TIOCOUTQ, FIONREAD, and the controlling terminal
+ * and foreground group ones of jobctl.c. TIOCSTI is refused (EIO, as
+ * Linux with dev.tty.legacy_tiocsti=0). From the background, changing
+ * the terminal stops the caller's group with SIGTTOU (jobctl.c);
+ * through /dev/console, reads and writes never stop (Linux).
+ *
+ * A hung-up terminal reads end of file, fails writes and ioctls with
+ * EIO (TIOCSPGRP with ENOTTY) and polls POLLHUP, as Linux's
+ * hung_up_tty_fops.
  */
 #define pr_fmt(fmt) "tty: " fmt
 
-#include "tty.h"
+#include "n_tty.h"
 
-#include <arch/irq.h>
-#include <core/console.h>
 #include <core/errno.h>
 #include <core/init.h>
-#include <core/printk.h>
 #include <core/process.h>
-#include <core/sched.h>
 #include <core/signal.h>
 #include <core/string.h>
-#include <core/time.h>
 #include <core/uaccess.h>
 #include <fs/chrdev.h>
 #include <fs/poll.h>
-
-#define TTY_POLL_NS	(1000000000ULL / CONFIG_HZ)
-
-static struct tty console_tty = {
-	.name = "console",
-	.winsize = { .ws_row = 24, .ws_col = 80 },
-	.read_wait = WAIT_QUEUE_INIT(console_tty.read_wait),
-};
 
 void tty_init_termios(struct ktermios *t)
 {
@@ -59,52 +49,100 @@ void tty_init_termios(struct ktermios *t)
 	memcpy(t->c_cc, cc, sizeof(cc));
 }
 
-void tty_signal_pgrp(struct tty *tty, int sig)
+void tty_init(struct tty *tty, const char *name, const struct tty_ops *ops)
 {
-	struct process *p, *targets[64];
-	unsigned int n = 0;
+	tty->name = name;
+	tty->ops = ops;
+	/* Linux's tty_std_termios: the console's, at 38400 and no CLOCAL. */
+	tty_init_termios(&tty->termios);
+	tty->termios.c_cflag = B38400 | CS8 | CREAD | HUPCL;
+	tty->ispeed = tty->ospeed = 38400;
+	tty->lock = SPINLOCK_INIT;
+	wait_queue_init(&tty->read_wait);
+	wait_queue_init(&tty->write_wait);
+}
+
+bool tty_is_console_file(const struct file *f)
+{
+	return f->f_inode && S_ISCHR(f->f_inode->i_mode) &&
+	       f->f_inode->i_rdev == MKDEV(5, 1);
+}
+
+int tty_open_file(struct tty *tty, struct file *f)
+{
 	unsigned long flags;
 
-	if (tty->pgrp <= 0)
-		return;
-	/*
-	 * Interrupts stay off from the scan to the last send: no process can
-	 * be reaped in between on this one CPU.
-	 */
-	spin_lock_irqsave(&tasklist_lock, &flags);
-	for_each_process(p) {
-		if (p->pgid == tty->pgrp && p->state == PROC_RUNNING &&
-		    n < ARRAY_SIZE(targets))
-			targets[n++] = p;
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	flags = arch_irq_save();
-	for (unsigned int i = 0; i < n; i++)
-		send_signal_process(targets[i], sig, NULL);
-	arch_irq_restore(flags);
+	if (tty->hung_up)
+		return -EIO;
+	spin_lock_irqsave(&tty->lock, &flags);
+	tty->open_count++;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	f->f_mode |= FMODE_STREAM;
+	tty_open_ctty(tty, f);
+	return 0;
+}
+
+static void tty_release(struct inode *inode, struct file *f)
+{
+	struct tty *tty = f->private_data;
+	unsigned long flags;
+	bool last;
+
+	spin_lock_irqsave(&tty->lock, &flags);
+	last = --tty->open_count == 0;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	if (last && tty->ops->close)
+		tty->ops->close(tty);
 }
 
 static ssize_t tty_read(struct file *f, void *buf, size_t len, int64_t *pos)
 {
-	return n_tty_read(&console_tty, buf, len, f->f_flags & O_NONBLOCK);
+	struct tty *tty = f->private_data;
+	int err;
+
+	if (tty->hung_up)
+		return 0;
+	if (!tty_is_console_file(f)) {
+		err = tty_check_change(tty, SIGTTIN);
+		if (err)
+			return err;
+	}
+	return n_tty_read(tty, buf, len, f->f_flags & O_NONBLOCK);
 }
 
 static ssize_t tty_write(struct file *f, const void *buf, size_t len,
 			 int64_t *pos)
 {
-	n_tty_write(&console_tty, buf, len);
-	return len;
+	struct tty *tty = f->private_data;
+	int err;
+
+	if (tty->hung_up)
+		return -EIO;
+	if ((tty->termios.c_lflag & TOSTOP) && !tty_is_console_file(f)) {
+		err = tty_check_change(tty, SIGTTOU);
+		if (err)
+			return err;
+	}
+	/* Output stopped (^S): a driver would take nothing now. */
+	if (tty->stopped && (f->f_flags & O_NONBLOCK))
+		return -EAGAIN;
+	return n_tty_write(tty, buf, len);
 }
 
 static unsigned int tty_poll(struct file *f, struct poll_table *pt)
 {
-	unsigned int mask = POLLOUT | POLLWRNORM;
+	struct tty *tty = f->private_data;
+	unsigned int mask = 0;
 
-	poll_wait(f, &console_tty.read_wait, pt);
-	if (n_tty_readable(&console_tty) ||
-	    (console_tty.termios.c_lflag & ICANON ? console_tty.lines :
-						    console_tty.count))
+	poll_wait(f, &tty->read_wait, pt);
+	poll_wait(f, &tty->write_wait, pt);
+	if (tty->hung_up)
+		return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM |
+		       POLLWRNORM;
+	if (n_tty_input_ready(tty))
 		mask |= POLLIN | POLLRDNORM;
+	if (!tty->stopped && (!tty->ops->write_room || tty->ops->write_room(tty)))
+		mask |= POLLOUT | POLLWRNORM;
 	return mask;
 }
 
@@ -119,9 +157,11 @@ static long set_termios(struct tty *tty, const struct ktermios *t, bool flush)
 	return 0;
 }
 
+/* The termios calls; settings change only from the foreground. */
 static long termios_ioctl(struct tty *tty, unsigned int cmd, void *arg)
 {
 	struct ktermios2 t2;
+	long err;
 
 	switch (cmd) {
 	case TCGETS:
@@ -134,6 +174,9 @@ static long termios_ioctl(struct tty *tty, unsigned int cmd, void *arg)
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
+		err = tty_check_change(tty, SIGTTOU);
+		if (err)
+			return err;
 		if (copy_from_user(&t2.t, arg, sizeof(t2.t)))
 			return -EFAULT;
 		/* Output is written synchronously: nothing to drain (W). */
@@ -141,6 +184,9 @@ static long termios_ioctl(struct tty *tty, unsigned int cmd, void *arg)
 	case TCSETS2:
 	case TCSETSW2:
 	case TCSETSF2:
+		err = tty_check_change(tty, SIGTTOU);
+		if (err)
+			return err;
 		if (copy_from_user(&t2, arg, sizeof(t2)))
 			return -EFAULT;
 		tty->ispeed = t2.c_ispeed;
@@ -150,50 +196,55 @@ static long termios_ioctl(struct tty *tty, unsigned int cmd, void *arg)
 	return -ENOTTY;
 }
 
-static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+/* TCXONC: suspend or restart output, or send STOP / START. */
+static long flow_ioctl(struct tty *tty, unsigned long arg)
 {
-	struct tty *tty = &console_tty;
+	char c;
+
+	switch (arg) {
+	case TCOOFF:
+		tty->stopped = tty->tco_stopped = true;
+		return 0;
+	case TCOON:
+		tty->stopped = tty->tco_stopped = false;
+		n_tty_restart_output(tty);
+		return 0;
+	case TCIOFF:
+	case TCION:
+		c = tty->termios.c_cc[arg == TCIOFF ? VSTOP : VSTART];
+		if (c)
+			n_tty_echo(tty, &c, 1);
+		return 0;
+	}
+	return -EINVAL;
+}
+
+long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct tty *tty = f->private_data;
 	void *uarg = (void *)arg;
-	struct process *p = current_process();
+	struct kwinsize ws;
+	long err;
 	int v;
 
+	if (tty->hung_up)
+		return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
 	switch (cmd) {
+	case TIOCSCTTY:
+	case TIOCNOTTY:
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+	case TIOCGSID:
+		return tty_jobctl_ioctl(tty, f, cmd, arg);
 	case TIOCGWINSZ:
 		return copy_to_user(uarg, &tty->winsize, sizeof(tty->winsize));
-	case TIOCSWINSZ: {
-		struct kwinsize ws;
-
+	case TIOCSWINSZ:
+		/* Linux does not stop a background caller here. */
 		if (copy_from_user(&ws, uarg, sizeof(ws)))
 			return -EFAULT;
 		if (memcmp(&ws, &tty->winsize, sizeof(ws))) {
 			tty->winsize = ws;
 			tty_signal_pgrp(tty, SIGWINCH);
-		}
-		return 0;
-	}
-	case TIOCGPGRP:
-		return copy_to_user(uarg, &tty->pgrp, sizeof(int));
-	case TIOCSPGRP:
-		if (copy_from_user(&v, uarg, sizeof(v)))
-			return -EFAULT;
-		if (v < 0)
-			return -EINVAL;
-		tty->pgrp = v;
-		return 0;
-	case TIOCGSID:
-		if (!tty->session)
-			return -ENOTTY;
-		return copy_to_user(uarg, &tty->session, sizeof(int));
-	case TIOCSCTTY:
-		if (!p || p->sid != p->pid)
-			return -EPERM;
-		tty->session = p->sid;
-		tty->pgrp = p->pgid;
-		return 0;
-	case TIOCNOTTY:
-		if (p && tty->session == p->sid && p->sid == p->pid) {
-			tty->session = 0;
-			tty->pgrp = 0;
 		}
 		return 0;
 	case FIONREAD:
@@ -202,77 +253,74 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TIOCOUTQ:
 		v = 0;		/* output is written synchronously */
 		return copy_to_user(uarg, &v, sizeof(v));
+	case TIOCSTI:
+		return -EIO;
+	case TCFLSH:
+	case TCXONC:
+	case TCSBRK:
+	case TCSBRKP:
+		err = tty_check_change(tty, SIGTTOU);
+		if (err)
+			return err;
+		break;
+	default:
+		return termios_ioctl(tty, cmd, uarg);
+	}
+	switch (cmd) {
 	case TCFLSH:
 		if (arg > TCIOFLUSH)
 			return -EINVAL;
 		if (arg == TCIFLUSH || arg == TCIOFLUSH)
 			n_tty_flush_input(tty);
+		if (arg == TCOFLUSH || arg == TCIOFLUSH)
+			n_tty_flush_output(tty);
 		return 0;
 	case TCXONC:
-		if (arg > TCION)
-			return -EINVAL;
-		if (arg == TCOOFF)
-			tty->stopped = true;
-		else if (arg == TCOON)
-			tty->stopped = false;
-		return 0;
-	case TCSBRK:
-	case TCSBRKP:
-		return 0;	/* nothing queued to drain; breaks not sent */
-	case TIOCSTI:
-		return -EIO;
+		return flow_ioctl(tty, arg);
+	default:
+		return 0;	/* TCSBRK: nothing queued to drain, no break */
 	}
-	return termios_ioctl(tty, cmd, uarg);
 }
 
-static const struct file_ops tty_fops = {
+const struct file_ops tty_file_ops = {
+	.release = tty_release,
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,
 	.poll = tty_poll,
 };
 
-static struct chrdev console_dev = {
-	.name = "console", .dev = MKDEV(5, 1), .mode = 0600, .fops = &tty_fops,
-};
-
-static struct chrdev tty_dev = {
-	.name = "tty", .dev = MKDEV(5, 0), .mode = 0666, .fops = &tty_fops,
-};
-
-static struct chrdev serial_dev = { .mode = 0620, .fops = &tty_fops };
-
-static void input_pump(void *unused)
+void tty_hangup(struct tty *tty)
 {
-	int c;
-
-	for (;;) {
-		while ((c = console_getc()) >= 0)
-			n_tty_receive(&console_tty, c);
-		sleep_until(clock_ns() + TTY_POLL_NS);
-	}
+	tty->hung_up = true;
+	tty_hangup_session(tty);
+	wake_up(&tty->read_wait);
+	wake_up(&tty->write_wait);
 }
 
-static int console_tty_setup(void)
+/* /dev/tty: the caller's controlling terminal, as a file of its own. */
+static int devtty_open(struct inode *inode, struct file *f)
 {
-	const struct console *con = console_first();
-	struct task *t;
-	int err;
+	struct tty *tty = tty_current_ctty();
 
-	tty_init_termios(&console_tty.termios);
-	console_tty.ispeed = console_tty.ospeed = 115200;
-	console_tty.lock = SPINLOCK_INIT;
-	err = chrdev_register(&console_dev);
-	if (!err)
-		err = chrdev_register(&tty_dev);
-	if (!err && con && con->major) {
-		serial_dev.name = con->name;
-		serial_dev.dev = MKDEV(con->major, con->minor);
-		err = chrdev_register(&serial_dev);
-	}
-	if (err)
-		return err;
-	t = kthread_create(input_pump, NULL, "tty-input");
-	return IS_ERR(t) ? PTR_ERR(t) : 0;
+	if (!tty)
+		return -ENXIO;
+	f->private_data = tty;
+	f->f_op = &tty_file_ops;
+	return tty_open_file(tty, f);
 }
-driver_initcall(console_tty_setup);
+
+static const struct file_ops devtty_fops = {
+	.open = devtty_open,
+};
+
+static struct chrdev devtty_dev = {
+	.name = "tty", .dev = MKDEV(5, 0), .mode = 0666, .class = "tty",
+	.fops = &devtty_fops,
+};
+
+static int devtty_setup(void)
+{
+	return chrdev_register(&devtty_dev);
+}
+driver_initcall(devtty_setup);

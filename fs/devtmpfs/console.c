@@ -35,6 +35,7 @@ static struct chrdev console_dev = {
 	.dev = MKDEV(5, 1),
 	.mode = 0600,
 	.fops = &console_fops,
+	.class = "tty",
 };
 
 static struct chrdev tty_dev = {
@@ -42,9 +43,12 @@ static struct chrdev tty_dev = {
 	.dev = MKDEV(5, 0),
 	.mode = 0666,
 	.fops = &console_fops,
+	.class = "tty",
 };
 
-static struct chrdev serial_dev = { .mode = 0620, .fops = &console_fops };
+static struct chrdev serial_dev = {
+	.mode = 0620, .fops = &console_fops, .class = "tty",
+};
 
 static int console_dev_init(void)
 {

@@ -60,11 +60,11 @@ static const struct file_ops full_fops = {
 
 static struct chrdev mem_devs[] = {
 	{ .name = "null", .dev = MKDEV(MEM_MAJOR, 3), .mode = 0666,
-	  .fops = &null_fops },
+	  .fops = &null_fops, .class = "mem" },
 	{ .name = "zero", .dev = MKDEV(MEM_MAJOR, 5), .mode = 0666,
-	  .fops = &zero_fops },
+	  .fops = &zero_fops, .class = "mem" },
 	{ .name = "full", .dev = MKDEV(MEM_MAJOR, 7), .mode = 0666,
-	  .fops = &full_fops },
+	  .fops = &full_fops, .class = "mem" },
 };
 
 static int mem_devs_init(void)

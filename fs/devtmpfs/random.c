@@ -40,9 +40,9 @@ static const struct file_ops random_fops = {
 
 static struct chrdev random_devs[] = {
 	{ .name = "random", .dev = MKDEV(MEM_MAJOR, 8), .mode = 0666,
-	  .fops = &random_fops },
+	  .fops = &random_fops, .class = "mem" },
 	{ .name = "urandom", .dev = MKDEV(MEM_MAJOR, 9), .mode = 0666,
-	  .fops = &random_fops },
+	  .fops = &random_fops, .class = "mem" },
 };
 
 static int random_devs_init(void)

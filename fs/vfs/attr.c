@@ -110,6 +110,8 @@ ssize_t vfs_readlink(struct fs_struct *fs, const struct path *dir,
 	if (!S_ISLNK(inode->i_mode) || !inode->i_op->get_link)
 		return nd_finish(&nd, -EINVAL);
 	target = inode->i_op->get_link(inode);
+	if (IS_ERR(target))
+		return nd_finish(&nd, PTR_ERR(target));
 	n = MIN(len, strlen(target));
 	memcpy(buf, target, n);
 	nd_finish(&nd, 0);
@@ -125,7 +127,10 @@ int vfs_truncate(struct fs_struct *fs, const struct path *dir,
 	err = start(&nd, fs, dir, name, 0, 0, true);
 	if (err)
 		return err;
-	return nd_finish(&nd, do_truncate(path_inode(&nd.path), size));
+	err = mnt_want_write(&nd.path);
+	if (!err)
+		err = do_truncate(path_inode(&nd.path), size);
+	return nd_finish(&nd, err);
 }
 
 int vfs_chmod(struct fs_struct *fs, const struct path *dir, const char *name,
@@ -144,7 +149,10 @@ int vfs_chmod(struct fs_struct *fs, const struct path *dir, const char *name,
 	if (S_ISLNK(path_inode(&nd.path)->i_mode))
 		return nd_finish(&nd, -EOPNOTSUPP);
 	attr.ctime = vfs_now();
-	return nd_finish(&nd, notify_change(path_inode(&nd.path), &attr));
+	err = mnt_want_write(&nd.path);
+	if (!err)
+		err = notify_change(path_inode(&nd.path), &attr);
+	return nd_finish(&nd, err);
 }
 
 int vfs_chown(struct fs_struct *fs, const struct path *dir, const char *name,
@@ -163,7 +171,10 @@ int vfs_chown(struct fs_struct *fs, const struct path *dir, const char *name,
 	if (gid != (uint32_t)-1)
 		attr.valid |= ATTR_GID;
 	attr.ctime = vfs_now();
-	return nd_finish(&nd, notify_change(path_inode(&nd.path), &attr));
+	err = mnt_want_write(&nd.path);
+	if (!err)
+		err = notify_change(path_inode(&nd.path), &attr);
+	return nd_finish(&nd, err);
 }
 
 static bool valid_time(const struct timespec64 *t)
@@ -197,5 +208,8 @@ int vfs_utimes(struct fs_struct *fs, const struct path *dir, const char *name,
 		    AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH, true);
 	if (err)
 		return err;
-	return nd_finish(&nd, notify_change(path_inode(&nd.path), &attr));
+	err = mnt_want_write(&nd.path);
+	if (!err)
+		err = notify_change(path_inode(&nd.path), &attr);
+	return nd_finish(&nd, err);
 }

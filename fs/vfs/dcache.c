@@ -4,6 +4,9 @@
  * cached name keeps its ancestors cached too. Dentries stay cached while
  * their name exists (there is no memory-pressure shrinker yet); an
  * unhashed dentry (its name was removed) is freed at its last dput().
+ * A file system may veto a cached dentry when a lookup finds it
+ * (d_revalidate: it is dropped and looked up again) and ask for a dentry
+ * to be freed at its last dput() instead of kept (d_delete).
  * Negative dentries are not kept: a miss asks the file system each time.
  * Everything here runs under vfs_lock().
  */
@@ -55,11 +58,24 @@ static void d_free(struct dentry *d)
 	kfree(d);
 }
 
+/* The file system wants d freed at its last reference (d_delete). */
+static bool want_delete(const struct dentry *d)
+{
+	const struct super_ops *sop = d->d_sb->s_op;
+
+	return sop && sop->d_delete && !d->d_mounted && sop->d_delete(d);
+}
+
 void dput(struct dentry *d)
 {
-	while (d && --d->d_ref == 0 && !d->d_hashed) {
+	while (d && --d->d_ref == 0) {
 		struct dentry *parent = d->d_parent;
 
+		if (d->d_hashed) {
+			if (!want_delete(d))
+				break;
+			d_drop(d);
+		}
 		d_free(d);
 		d = parent != d ? parent : NULL;
 	}
@@ -141,13 +157,21 @@ static struct dentry *d_find(struct dentry *parent, const char *name,
 
 struct dentry *d_lookup(struct dentry *parent, const char *name, size_t len)
 {
+	const struct super_ops *sop = parent->d_sb->s_op;
 	struct inode *dir = parent->d_inode;
 	struct inode *inode;
 	struct dentry *d;
 
 	d = d_find(parent, name, len);
-	if (d)
+	if (d && !d->d_mounted && sop && sop->d_revalidate &&
+	    !sop->d_revalidate(d)) {
+		/* Unhashed, it is freed at its last dput(), maybe this one. */
+		dget(d);
+		d_drop(d);
+		dput(d);
+	} else if (d) {
 		return dget(d);
+	}
 	inode = dir->i_op->lookup(dir, name, len);
 	if (IS_ERR(inode) || !inode)
 		return (struct dentry *)inode;

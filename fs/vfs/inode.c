@@ -32,10 +32,15 @@ struct inode *iget(struct inode *inode)
 
 void iput(struct inode *inode)
 {
-	if (--inode->i_ref > 0 || inode->i_nlink > 0)
+	const struct super_ops *sop = inode->i_sb->s_op;
+
+	if (--inode->i_ref > 0)
 		return;
-	if (inode->i_sb->s_op->evict_inode)
-		inode->i_sb->s_op->evict_inode(inode);
+	if (inode->i_nlink > 0 && !(sop && sop->drop_inode &&
+				      sop->drop_inode(inode)))
+		return;
+	if (sop->evict_inode)
+		sop->evict_inode(inode);
 	inode_free(inode);
 }
 

@@ -57,6 +57,13 @@ int register_filesystem(struct fs_type *type)
 	return 0;
 }
 
+struct fs_type *fs_type_next(struct fs_type *prev)
+{
+	struct list_head *p = prev ? prev->link.next : fs_types.next;
+
+	return p == &fs_types ? NULL : list_entry(p, struct fs_type, link);
+}
+
 struct mount *mntget(struct mount *mnt)
 {
 	mnt->mnt_ref++;
@@ -109,8 +116,10 @@ struct mount *lookup_mnt(struct mount *mnt, struct dentry *d)
 }
 
 /* A mount of a new (or shared) super block of fstype, with mnt_ref 1. */
-static struct mount *mount_new(const char *fstype, const char *data)
+static struct mount *mount_new(const char *fstype, const char *data,
+			       const char *source)
 {
+	static int next_id = 1;
 	struct fs_type *type = find_fs_type(fstype);
 	struct super_block *sb;
 	struct mount *mnt;
@@ -120,11 +129,23 @@ static struct mount *mount_new(const char *fstype, const char *data)
 	mnt = kzalloc(sizeof(*mnt));
 	if (!mnt)
 		return ERR_PTR(-ENOMEM);
+	if (source) {
+		size_t n = strlen(source) + 1;
+
+		mnt->mnt_devname = kmalloc(n);
+		if (!mnt->mnt_devname) {
+			kfree(mnt);
+			return ERR_PTR(-ENOMEM);
+		}
+		memcpy(mnt->mnt_devname, source, n);
+	}
 	sb = type->mount(type, data);
 	if (IS_ERR(sb)) {
+		kfree(mnt->mnt_devname);
 		kfree(mnt);
 		return (struct mount *)sb;
 	}
+	mnt->mnt_id = next_id++;
 	sb->s_active++;
 	mnt->mnt_sb = sb;
 	mnt->mnt_root = dget(sb->s_root);
@@ -143,7 +164,7 @@ int vfs_mount_root(const char *fstype, const char *data)
 		err = -EBUSY;
 		goto out;
 	}
-	mnt = mount_new(fstype, data);
+	mnt = mount_new(fstype, data, "rootfs");
 	if (IS_ERR(mnt)) {
 		err = PTR_ERR(mnt);
 		goto out;
@@ -174,6 +195,13 @@ int vfs_mount_flags(struct fs_struct *fs, const struct path *dir,
 		    const char *name, const char *fstype, const char *data,
 		    unsigned int mnt_flags)
 {
+	return vfs_mount_dev(fs, dir, name, fstype, fstype, data, mnt_flags);
+}
+
+int vfs_mount_dev(struct fs_struct *fs, const struct path *dir,
+		  const char *name, const char *source, const char *fstype,
+		  const char *data, unsigned int mnt_flags)
+{
 	struct nameidata nd;
 	struct mount *mnt;
 	int err;
@@ -185,7 +213,7 @@ int vfs_mount_flags(struct fs_struct *fs, const struct path *dir,
 	err = walk_path(&nd, name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
 	if (err)
 		goto out;
-	mnt = mount_new(fstype, data);
+	mnt = mount_new(fstype, data, source);
 	if (IS_ERR(mnt)) {
 		err = PTR_ERR(mnt);
 		goto out;
@@ -200,6 +228,13 @@ out:
 out_unlock:
 	vfs_unlock();
 	return err;
+}
+
+struct mount *mount_next(struct mount *prev)
+{
+	struct list_head *p = prev ? prev->mnt_link.prev : mounts.prev;
+
+	return p == &mounts ? NULL : list_entry(p, struct mount, mnt_link);
 }
 
 static bool has_children(struct mount *mnt)
@@ -221,6 +256,23 @@ static void sb_deactivate(struct super_block *sb)
 	if (sb->s_op->put_super)
 		sb->s_op->put_super(sb);
 	kfree(sb);
+}
+
+int vfs_remount(struct fs_struct *fs, const struct path *dir,
+		const char *name, unsigned int mnt_flags)
+{
+	struct nameidata nd;
+	int err;
+
+	vfs_lock();
+	err = nd_init(&nd, fs, dir, name);
+	if (!err)
+		err = walk_path(&nd, name, LOOKUP_FOLLOW);
+	if (!err && nd.path.dentry != nd.path.mnt->mnt_root)
+		err = -EINVAL;
+	if (!err)
+		nd.path.mnt->mnt_flags = mnt_flags;
+	return nd_finish(&nd, err);
 }
 
 int vfs_umount(struct fs_struct *fs, const struct path *dir, const char *name)
@@ -253,6 +305,7 @@ int vfs_umount(struct fs_struct *fs, const struct path *dir, const char *name)
 	nd_done(&nd);
 	dput(mnt->mnt_root);
 	sb_deactivate(mnt->mnt_sb);
+	kfree(mnt->mnt_devname);
 	kfree(mnt);
 	vfs_unlock();
 	return 0;

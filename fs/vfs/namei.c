@@ -120,6 +120,8 @@ int follow_link(struct nameidata *nd, const struct path *parent,
 	target = inode->i_op->get_link ? inode->i_op->get_link(inode) : NULL;
 	if (!target)
 		return -EINVAL;
+	if (IS_ERR(target))
+		return PTR_ERR(target);
 	__path_get(parent);
 	nd_set(nd, *parent);
 	return walk_path(nd, target, LOOKUP_FOLLOW);

@@ -39,7 +39,7 @@ static int check_new(struct nameidata *nd, enum last_type type, bool is_dir)
 	/* "name/" asked for a directory that does not exist. */
 	if (nd->trailing && !is_dir)
 		return -ENOENT;
-	return 0;
+	return mnt_want_write(&nd->path);
 }
 
 /* Enters a new inode (from the file system) into the dcache. */
@@ -235,7 +235,8 @@ int vfs_unlink(struct fs_struct *fs, const struct path *dir, const char *name)
 	else if (!pdir->i_op->unlink)
 		err = -EPERM;
 	else
-		err = pdir->i_op->unlink(pdir, nd.last, nd.last_len);
+		err = mnt_want_write(&nd.path) ?:
+		      pdir->i_op->unlink(pdir, nd.last, nd.last_len);
 	if (!err) {
 		d_drop(d);
 		inode_touch(d->d_inode, false, true);
@@ -270,7 +271,8 @@ int vfs_rmdir(struct fs_struct *fs, const struct path *dir, const char *name)
 	else if (!pdir->i_op->rmdir)
 		err = -EPERM;
 	else
-		err = pdir->i_op->rmdir(pdir, nd.last, nd.last_len);
+		err = mnt_want_write(&nd.path) ?:
+		      pdir->i_op->rmdir(pdir, nd.last, nd.last_len);
 	if (!err) {
 		d_drop(d);
 		inode_touch(pdir, true, true);

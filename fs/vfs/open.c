@@ -49,14 +49,24 @@ static struct file *do_open(const struct path *path, unsigned int flags)
 	file->f_ref = 1;
 	file->f_path = *path;
 	file->f_inode = inode;
-	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
+	/* O_NOCTTY is for the open op (a terminal's) only: dropped after. */
+	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC);
 	mutex_init(&file->f_pos_lock);
-	if (flags & O_PATH)
+	if (flags & O_PATH) {
+		file->f_flags &= ~O_NOCTTY;
 		return file;
+	}
 
 	if (S_ISDIR(inode->i_mode) && (acc != O_RDONLY || (flags & O_TRUNC))) {
 		err = -EISDIR;
 		goto err_free;
+	}
+	/* Devices, FIFOs and sockets on a read-only mount stay writable. */
+	if ((S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode)) &&
+	    (acc != O_RDONLY || (flags & O_TRUNC))) {
+		err = mnt_want_write(path);
+		if (err)
+			goto err_free;
 	}
 	if ((S_ISCHR(inode->i_mode) || S_ISBLK(inode->i_mode)) &&
 	    (path->mnt->mnt_flags & MNTF_NODEV)) {
@@ -82,6 +92,7 @@ static struct file *do_open(const struct path *path, unsigned int flags)
 		if (err)
 			goto err_free;
 	}
+	file->f_flags &= ~O_NOCTTY;
 	return file;
 err_free:
 	kfree(file);
@@ -98,6 +109,9 @@ static int create_last(struct nameidata *nd, uint32_t mode)
 
 	if (!dir->i_op->mknod)
 		return -EPERM;
+	err = mnt_want_write(&nd->path);
+	if (err)
+		return err;
 	mode = S_IFREG | (mode & ~nd->fs->umask & S_IALLUGO);
 	err = dir->i_op->mknod(dir, nd->last, nd->last_len, mode, 0, &inode);
 	if (err)
@@ -123,6 +137,7 @@ static int open_walk(struct nameidata *nd, const char *name,
 {
 	struct path parent, link;
 	enum last_type type;
+	const char *target;
 	struct dentry *d;
 	bool trailing;
 	int err;
@@ -164,13 +179,17 @@ static int open_walk(struct nameidata *nd, const char *name,
 		err = -ELOOP;
 		goto out;
 	}
+	target = path_inode(&nd->path)->i_op->get_link(path_inode(&nd->path));
+	if (IS_ERR(target)) {
+		err = PTR_ERR(target);
+		goto out;
+	}
 	link = nd->path;
 	__path_get(&link);
 	__path_get(&parent);
 	__path_put(&nd->path);
 	nd->path = parent;
-	err = open_walk(nd, path_inode(&link)->i_op->get_link(path_inode(&link)),
-			flags, mode);
+	err = open_walk(nd, target, flags, mode);
 	__path_put(&link);
 out:
 	__path_put(&parent);

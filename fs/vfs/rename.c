@@ -51,7 +51,7 @@ static int check(struct rename_side *o, struct rename_side *n,
 	}
 	if (o->d->d_mounted || (n->d && n->d->d_mounted))
 		return -EBUSY;
-	return 0;
+	return mnt_want_write(&o->nd.path);
 }
 
 static int lookup_side(struct rename_side *s, struct fs_struct *fs,

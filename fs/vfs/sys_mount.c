@@ -2,13 +2,16 @@
  * mount, umount2, sync and syncfs.
  *
  * mount(2) creates a new instance of the named file system type on a
- * directory. MS_NOSUID is honoured trivially (nothing is set-id yet),
- * MS_NODEV and MS_NOEXEC are kept on the mount (open refuses device
- * nodes; execve asks path_noexec()), MS_SILENT and the atime options
- * other than MS_STRICTATIME are accepted (access times are never updated
- * on read). MS_PRIVATE alone (with MS_REC) succeeds: every mount is
- * private, there being no propagation. Not implemented, and so -EINVAL:
- * MS_RDONLY, MS_REMOUNT, MS_BIND, MS_MOVE, MS_SHARED, MS_SLAVE,
+ * directory. MS_RDONLY makes the mount read-only (changes answer EROFS;
+ * device nodes and FIFOs on it stay writable), MS_NOSUID is honoured
+ * trivially (nothing is set-id yet), MS_NODEV and MS_NOEXEC are kept on
+ * the mount (open refuses device nodes; execve asks path_noexec()),
+ * MS_SILENT and the atime options other than MS_STRICTATIME are accepted
+ * (access times are never updated on read). MS_REMOUNT gives an existing
+ * mount the new set of those flags (read-only and back), its file
+ * system's own options unchanged. MS_PRIVATE alone (with MS_REC)
+ * succeeds: every mount is private, there being no propagation. Not
+ * implemented, and so -EINVAL: MS_BIND, MS_MOVE, MS_SHARED, MS_SLAVE,
  * MS_UNBINDABLE, MS_STRICTATIME, MS_SYNCHRONOUS, MS_DIRSYNC,
  * MS_MANDLOCK, MS_NOSYMFOLLOW.
  *
@@ -25,7 +28,8 @@
 #include <core/string.h>
 #include <core/uaccess.h>
 
-#define MS_ACCEPTED	(MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_SILENT | \
+#define MS_ACCEPTED	(MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | \
+			 MS_SILENT | MS_REMOUNT | \
 			 MS_NOATIME | MS_NODIRATIME | MS_RELATIME | \
 			 MS_LAZYTIME)
 #define MS_PROPAGATION	(MS_UNBINDABLE | MS_PRIVATE | MS_SLAVE | MS_SHARED)
@@ -34,7 +38,8 @@
 
 static unsigned int mnt_flags_of(unsigned long flags)
 {
-	return ((flags & MS_NOSUID) ? MNTF_NOSUID : 0) |
+	return ((flags & MS_RDONLY) ? MNTF_RDONLY : 0) |
+	       ((flags & MS_NOSUID) ? MNTF_NOSUID : 0) |
 	       ((flags & MS_NODEV) ? MNTF_NODEV : 0) |
 	       ((flags & MS_NOEXEC) ? MNTF_NOEXEC : 0);
 }
@@ -58,7 +63,7 @@ long sys_mount(const char *source, const char *target, const char *fstype,
 	       unsigned long flags, const void *data)
 {
 	char type[FSTYPE_MAX];
-	char *kdata = NULL;
+	char *kdata = NULL, *ksource = NULL;
 	struct upath p;
 	long err;
 
@@ -74,6 +79,11 @@ long sys_mount(const char *source, const char *target, const char *fstype,
 	err = -EINVAL;
 	if (flags & ~(unsigned long)MS_ACCEPTED)
 		goto out;
+	/* The options of the file system itself (data) do not change. */
+	if (flags & MS_REMOUNT) {
+		err = vfs_remount(cur_fs(), NULL, p.name, mnt_flags_of(flags));
+		goto out;
+	}
 	err = fstype ? strncpy_from_user(type, fstype, sizeof(type)) : -EFAULT;
 	if (err == -ENAMETOOLONG)
 		err = -ENODEV;
@@ -89,9 +99,20 @@ long sys_mount(const char *source, const char *target, const char *fstype,
 		if (err < 0 && err != -ENAMETOOLONG)
 			goto out;
 	}
-	err = vfs_mount_flags(cur_fs(), NULL, p.name, type, kdata,
-			      mnt_flags_of(flags));
+	if (source) {
+		/* Kept for /proc/mounts; Linux copies it for every type. */
+		err = -ENOMEM;
+		ksource = kmalloc(PATH_MAX);
+		if (!ksource)
+			goto out;
+		err = strncpy_from_user(ksource, source, PATH_MAX);
+		if (err < 0)
+			goto out;
+	}
+	err = vfs_mount_dev(cur_fs(), NULL, p.name, ksource ? ksource : "none",
+			    type, kdata, mnt_flags_of(flags));
 out:
+	kfree(ksource);
 	kfree(kdata);
 	upath_put(&p);
 	return err;

@@ -30,7 +30,7 @@ def guest_run(build: Build) -> str:
         return _runs[build.profile]
     make(build.out, "guest-tests")
     config = (build.out / ".config").read_text()
-    has_init = "CONFIG_APP_BUSYBOX_INIT=y" in config
+    has_init = "CONFIG_APP_INIT_BUSYBOX=y" in config
     guest = build.boot("" if has_init else "rdinit=/tests/run-all",
                        mem="512M",
                        initrd=build.images / "initramfs-tests.cpio")

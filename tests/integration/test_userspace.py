@@ -133,7 +133,7 @@ def test_initramfs_members(build: Build):
 
 def test_profile_prompt(build: Build):
     text = (build.out / "target/etc/profile").read_text()
-    assert "PS1='LevitateOS# '" in text
+    assert "PS1='\\u@\\h:\\w\\$ '" in text
 
 
 def test_toolchain_is_shared_outside_the_output_folder(build: Build):

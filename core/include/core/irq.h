@@ -48,5 +48,9 @@ void irq_handle_root(void);
 
 /* Number of times irq has been dispatched. */
 uint64_t irq_count(unsigned int irq);
+/* True when irq has a handler. */
+bool irq_registered(unsigned int irq);
+/* The registered controller's name, or "none". */
+const char *irqchip_name(void);
 
 #endif /* CORE_IRQ_H */

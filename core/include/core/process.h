@@ -79,10 +79,14 @@ enum proc_state {
 	PROC_ZOMBIE,		/* all threads gone, waiting to be reaped */
 };
 
+struct tty;
+
 struct process {
 	int pid;			/* == tid of the first thread */
 	int pgid;			/* process group */
 	int sid;			/* session */
+	/* Controlling terminal (drivers/tty), under tasklist_lock; forked. */
+	struct tty *tty;
 	enum proc_state state;
 	struct process *parent;		/* init once orphaned */
 	struct list_head children;	/* struct process.sibling */
@@ -126,6 +130,10 @@ struct process {
 	uint32_t gid, egid, sgid, fsgid;
 	uint32_t groups[NGROUPS_KEPT];	/* supplementary groups (setgroups) */
 	int ngroups;
+
+	/* procfs: the last thread's name (a zombie's comm), oom_score_adj. */
+	char comm[TASK_NAME_LEN];
+	int oom_score_adj;		/* -1000..1000, inherited by fork */
 
 	/* ITIMER_REAL / alarm: SIGALRM when it fires. */
 	struct ktimer real_timer;
@@ -178,6 +186,10 @@ extern struct list_head process_list;
  */
 int pid_alloc(void);
 void pid_free(int pid);
+/* Ids pid_alloc() handed out since boot: tasks created (/proc/stat). */
+uint64_t pid_nr_allocated(void);
+/* The id pid_alloc() handed out last (/proc/loadavg). */
+int pid_last(void);
 /* The process with id pid / the task with id tid, or NULL. Under the lock. */
 struct process *find_process(int pid);
 struct task *find_task(int tid);
@@ -198,6 +210,12 @@ int process_init_first(void);
  */
 long do_clone(unsigned long flags, uintptr_t newsp, int *parent_tid,
 	      int *child_tid, uintptr_t tls);
+/*
+ * do_clone() that, with CLONE_PIDFD, stores the child's pidfd (an
+ * O_CLOEXEC fd) at pidfd (clone: parent_tid; clone3: its own field).
+ */
+long do_clone_pidfd(unsigned long flags, uintptr_t newsp, int *parent_tid,
+		    int *child_tid, uintptr_t tls, int *pidfd);
 
 /*
  * Ends the current thread: its mm, files and fs are released, the
@@ -221,6 +239,42 @@ void vfork_release(struct task *child);
  */
 void process_stopped(struct process *p, int sig);
 void process_continued(struct process *p);
+
+/*
+ * POSIX orphaned process group: no member has a parent in another group
+ * of the same session (members whose parent is init do not count). The
+ * tty layer answers EIO instead of SIGTTIN/SIGTTOU to such a group.
+ * Takes tasklist_lock; true for an empty group, as Linux.
+ */
+bool pgrp_is_orphaned(int pgid);
+
+struct file;
+/*
+ * The process a pidfd refers to (core/proc/pidfd.c, SYSCALL_PIDFD),
+ * under tasklist_lock: 0 with *out set (a zombie too), -ESRCH once it
+ * was reaped, -EBADF when file is not a pidfd.
+ */
+int pidfd_lookup(struct file *file, struct process **out);
+
+/*
+ * The tty layer (drivers/tty/tty.c), for exit: the last thread of p is
+ * gone; p forgets its controlling terminal, and a session leader's
+ * terminal is hung up for its session (SIGHUP and SIGCONT to the
+ * foreground group, the session loses it). Without tasklist_lock.
+ */
+/*
+ * For /proc/<pid>/stat: the device number of tty and its foreground
+ * process group (0 when none). Under tasklist_lock.
+ */
+#ifdef CONFIG_TTY
+void tty_exit_session(struct process *p);
+uint32_t tty_devnum(const struct tty *tty);
+int tty_foreground_pgrp(const struct tty *tty);
+#else
+static inline void tty_exit_session(struct process *p) { (void)p; }
+static inline uint32_t tty_devnum(const struct tty *tty) { return 0; }
+static inline int tty_foreground_pgrp(const struct tty *tty) { return 0; }
+#endif
 
 /* The current task's process (NULL in kernel threads). */
 #define current_process() (current->proc)

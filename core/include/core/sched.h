@@ -95,6 +95,11 @@ struct task {
 
 	bool sleep_interruptible;	/* a signal may end this sleep */
 	bool sigpending;		/* an unblocked signal is pending */
+
+	/* Statistics (/proc): switches away while blocking / while runnable. */
+	unsigned long nvcsw, nivcsw;
+	bool in_syscall;		/* ticks count as system time */
+	bool load_blocked;		/* counted in the load as blocked */
 };
 
 /* The run queue: one per CPU; the class keeps its order. */
@@ -201,6 +206,32 @@ bool sched_need_resched(void);
 
 /* Called by timer_tick() (<core/time.h>), interrupts off. */
 void sched_tick(void);
+
+/* --- statistics (/proc/stat, /proc/loadavg, sysinfo) ------------------ */
+
+/* Context switches since boot. */
+uint64_t sched_nr_switches(void);
+/* Runnable tasks (the running one included, the idle task not). */
+unsigned int sched_nr_running(void);
+/* User tasks in an uninterruptible sleep (Linux's "D" state). */
+unsigned int sched_nr_blocked(void);
+
+/*
+ * The load averages over 1, 5 and 15 minutes, as Linux's avenrun: fixed
+ * point with LOAD_FSHIFT fraction bits, an exponential decay of
+ * sched_nr_running() + sched_nr_blocked() sampled every 5 seconds.
+ */
+#define LOAD_FSHIFT	11
+#define LOAD_FIXED_1	(1UL << LOAD_FSHIFT)
+void sched_loadavg(unsigned long loads[3]);
+
+/* Time the CPU spent since boot, ns, by tick sampling (core/cputime.c). */
+struct cpu_times {
+	uint64_t user, nice, system, idle;
+};
+void cpu_times_read(struct cpu_times *ct);
+/* Charges one tick to the bucket of t (the idle task when idle). */
+void cputime_tick(const struct task *t, bool idle);
 
 /*
  * Called by the arch at the end of every interrupt, interrupts still off,

@@ -63,6 +63,8 @@
 #define VM_STACK_GAP	(128UL << 20)
 #define VM_MMAP_TOP	(USER_SPACE_END - VM_STACK_GAP)
 
+struct file;
+
 struct vma {
 	struct rb_node node;	/* in mm->vmas, by start */
 	uintptr_t start;	/* first byte, page aligned */
@@ -80,6 +82,10 @@ struct mm {
 	uintptr_t brk;
 	/* Set by execve, for /proc/<pid>/cmdline and environ. */
 	uintptr_t arg_start, arg_end, env_start, env_end;
+	/* Set by execve, for /proc/<pid>/stat (page bounds of the image). */
+	uintptr_t start_code, end_code, start_data, end_data, start_stack;
+	/* The executable (/proc/<pid>/exe): a reference, or NULL. */
+	struct file *exe_file;
 	int users;		/* tasks using it (CLONE_VM shares) */
 	struct mutex lock;	/* the areas and pages (see above) */
 };
@@ -204,6 +210,16 @@ int vm_mincore(struct mm *mm, uintptr_t addr, size_t n, unsigned char *vec);
  * -ENOMEM.
  */
 int vm_write(struct mm *mm, uintptr_t addr, const void *src, size_t len);
+
+/*
+ * Reads len bytes at addr in mm, which need not be the current space,
+ * into the kernel buffer dst, whatever the areas' protection
+ * (/proc/<pid>/cmdline and environ, as Linux's access_remote_vm()).
+ * Pages never touched read as zeroes; nothing is allocated. Takes
+ * mm->lock. Returns the bytes read up to the first unmapped address, or
+ * -EFAULT when addr itself is unmapped.
+ */
+ssize_t vm_read(struct mm *mm, uintptr_t addr, void *dst, size_t len);
 
 /*
  * Resolves a fault at addr caused by access (VM_ACCESS_*): allocates a

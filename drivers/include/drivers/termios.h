@@ -75,6 +75,8 @@ struct kwinsize {
 #define OCRNL		0000010
 #define ONOCR		0000020
 #define ONLRET		0000040
+#define TABDLY		0014000
+#define TAB3		0014000	/* XTABS: tabs expanded to spaces */
 
 /* c_cflag */
 #define CBAUD		0010017

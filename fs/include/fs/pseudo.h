@@ -22,6 +22,12 @@
  * again, and in a PSEUDO_NOCACHE super block dentries are freed at their
  * last use instead of being cached, so /proc does not fill the dcache with
  * the names of dead processes.
+ *
+ * Locks: lookup, next, valid, link and rdev run under vfs_lock() (from the
+ * path walk and getdents), and so does show(), at open; store() runs from
+ * write(2) without it. A file opened for writing needs store() (else
+ * EACCES), one opened for reading needs show(). Reads and lseek
+ * (SEEK_SET, SEEK_CUR) work on the text made at open.
  */
 #ifndef FS_PSEUDO_H
 #define FS_PSEUDO_H
@@ -39,6 +45,7 @@ struct seq_buf {
 };
 
 void seq_printf(struct seq_buf *s, const char *fmt, ...) __printf(2, 3);
+void seq_vprintf(struct seq_buf *s, const char *fmt, __builtin_va_list ap);
 void seq_puts(struct seq_buf *s, const char *str);
 void seq_putc(struct seq_buf *s, char c);
 void seq_write(struct seq_buf *s, const void *p, size_t n);

@@ -90,7 +90,10 @@ struct inode_ops {
 	int (*rename)(struct inode *olddir, const char *oldname, size_t oldlen,
 		      struct inode *newdir, const char *newname, size_t newlen,
 		      unsigned int flags);
-	/* A symlink's target; valid while the inode is referenced. */
+	/*
+	 * A symlink's target, valid while the inode is referenced and the
+	 * caller holds vfs_lock(); or ERR_PTR(-errno) (a target that is gone).
+	 */
 	const char *(*get_link)(struct inode *inode);
 	/* Applies attr (ATTR_SIZE included); NULL: inode_setattr() only. */
 	int (*setattr)(struct inode *inode, const struct iattr *attr);
@@ -124,6 +127,11 @@ struct super_ops {
 	int (*statfs)(struct super_block *sb, struct kstatfs *st);
 	/* The last reference to an inode went away: free it. */
 	void (*evict_inode)(struct inode *inode);
+	/*
+	 * Optional. The last reference to an inode went while it is still
+	 * linked: true evicts it anyway (inodes made on lookup, pseudo fs).
+	 */
+	bool (*drop_inode)(struct inode *inode);
 	/* The last mount went away and every dentry is gone. */
 	void (*put_super)(struct super_block *sb);
 	/*
@@ -196,17 +204,29 @@ struct mount {
 	int mnt_ref;			/* under vfs_lock() */
 	unsigned int mnt_flags;		/* MNTF_* */
 	struct list_head mnt_link;	/* the mount table */
+	int mnt_id;			/* mountinfo's id, unique */
+	char *mnt_devname;		/* mount(2)'s source, or NULL */
 };
 
 /* mnt_flags: per-mount options (mount(2)'s MS_NOSUID, MS_NODEV...). */
 #define MNTF_NOSUID	0x1	/* no set-id on exec (none exists yet) */
 #define MNTF_NODEV	0x2	/* device nodes do not open: -EACCES */
 #define MNTF_NOEXEC	0x4	/* execve answers -EACCES (path_noexec) */
+#define MNTF_RDONLY	0x8	/* nothing on it changes: -EROFS */
 
 /* True when path is on a noexec mount: execve and mmap PROT_EXEC refuse. */
 static inline bool path_noexec(const struct path *path)
 {
 	return path->mnt && (path->mnt->mnt_flags & MNTF_NOEXEC);
+}
+
+/*
+ * -EROFS when path is on a read-only mount, else 0: asked before anything
+ * that would change a file or a directory there.
+ */
+static inline int mnt_want_write(const struct path *path)
+{
+	return path->mnt && (path->mnt->mnt_flags & MNTF_RDONLY) ? -EROFS : 0;
 }
 
 /* f_mode bits. */
@@ -246,6 +266,8 @@ static inline bool file_is_stream(const struct file *file)
 /* Initializes the VFS (locks, tables). Called once, before any mount. */
 void vfs_init(void);
 int register_filesystem(struct fs_type *type);
+/* The registered types in order: the first for prev NULL; NULL at the end. */
+struct fs_type *fs_type_next(struct fs_type *prev);
 void vfs_lock(void);
 void vfs_unlock(void);
 
@@ -318,6 +340,22 @@ int vfs_mount(struct fs_struct *fs, const struct path *dir, const char *name,
 int vfs_mount_flags(struct fs_struct *fs, const struct path *dir,
 		    const char *name, const char *fstype, const char *data,
 		    unsigned int mnt_flags);
+/* vfs_mount_flags() that records source (may be NULL) for /proc/mounts. */
+int vfs_mount_dev(struct fs_struct *fs, const struct path *dir,
+		  const char *name, const char *source, const char *fstype,
+		  const char *data, unsigned int mnt_flags);
+/*
+ * The mount table in the order the mounts were made: the oldest (the
+ * root) for prev NULL, then the next newer; NULL after the last. Caller
+ * holds vfs_lock() (procfs's mounts files).
+ */
+struct mount *mount_next(struct mount *prev);
+/*
+ * mount -o remount: the mount at name (which must be a mount's root, else
+ * -EINVAL) gets mnt_flags (MNTF_*) instead of its own.
+ */
+int vfs_remount(struct fs_struct *fs, const struct path *dir,
+		const char *name, unsigned int mnt_flags);
 /* -EINVAL unless name is a mount's root; -EBUSY if it is in use. */
 int vfs_umount(struct fs_struct *fs, const struct path *dir,
 	       const char *name);

@@ -81,4 +81,22 @@ else
 	done
 fi
 
+if have mount && have umount && mkdir ro && mount -t tmpfs rotest ro; then
+	echo before > ro/f
+	check "remount read-only" mount -o remount,ro ro
+	check "a read-only mount refuses writes" sh -c '! echo x > ro/f 2>/dev/null'
+	check "a read-only mount refuses new names" sh -c '! mkdir ro/d 2>/dev/null'
+	check "a read-only mount refuses removal" sh -c '! rm ro/f 2>/dev/null'
+	is "files on it still read" "$(cat ro/f)" "before"
+	check "remount read-write" mount -o remount,rw ro
+	check "writable again" sh -c 'echo after > ro/f'
+	is "the write went through" "$(cat ro/f)" "after"
+	umount ro
+else
+	for w in "remount ro" "ro writes" "ro names" "ro removal" "ro reads" \
+		 "remount rw" "rw again" "rw write"; do
+		skip "$w" "no mount or umount"
+	done
+fi
+
 done_testing

@@ -43,10 +43,34 @@ else
 		skip "$w" "no sleep/kill"
 	done
 fi
-if have ps && [ -d /proc/self ]; then
+if have ps; then
 	check "ps lists this shell" sh -c "ps | grep -q '^ *$$ '"
+	is "ps -o shows this shell's parent and name" \
+		"$(ps -o pid,ppid,comm | while read a b c; do [ "$a" = $$ ] && echo "$b $c"; done)" \
+		"$PPID sh"
+	sleep 30 &
+	pid=$!
+	kill -STOP $pid
+	sleep 1
+	is "ps -o stat shows a stopped job as T" \
+		"$(ps -o pid,stat | while read a b; do [ "$a" = $pid ] && echo "$b"; done)" "T"
+	kill -CONT $pid
+	if have pidof; then
+		check "pidof finds a job" sh -c "pidof sleep | grep -qw $pid"
+	else
+		skip "pidof finds a job" "no pidof"
+	fi
+	if have pgrep; then
+		check "pgrep finds a job" sh -c "pgrep -x sleep | grep -qx $pid"
+	else
+		skip "pgrep finds a job" "no pgrep"
+	fi
+	kill $pid
+	wait $pid
 else
-	skip "ps lists this shell" "no ps or no /proc"
+	for w in ps ps-o ps-stat pidof pgrep; do
+		skip "$w" "no ps"
+	done
 fi
 is "child shells get their own pids" "$(a=$(sh -c 'echo $$'); b=$(sh -c 'echo $$'); [ "$a" != "$b" ] && echo differ)" "differ"
 (umask 077; : > um)

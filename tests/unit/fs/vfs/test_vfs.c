@@ -806,6 +806,30 @@ static void test_mounts(void **state)
 	fs_struct_put(user);
 }
 
+/* A registration may serve a range of minors (the pty slaves 136:N). */
+static struct chrdev range_dev = { .dev = MKDEV(136, 0), .minors = 256,
+				   .fops = &dev_fops };
+static struct chrdev inside_dev = { .dev = MKDEV(136, 255),
+				    .fops = &dev_fops };
+static struct chrdev straddle_dev = { .dev = MKDEV(135, 0), .minors = 1024,
+				      .fops = &dev_fops };
+static struct chrdev after_dev = { .dev = MKDEV(136, 256), .fops = &dev_fops };
+
+static void test_chrdev_ranges(void **state)
+{
+	assert_int_equal(chrdev_register(&range_dev), 0);
+	assert_ptr_equal(chrdev_find(MKDEV(136, 0)), &range_dev);
+	assert_ptr_equal(chrdev_find(MKDEV(136, 255)), &range_dev);
+	assert_null(chrdev_find(MKDEV(136, 256)));
+	assert_null(chrdev_find(MKDEV(137, 0)));
+	assert_int_equal(chrdev_register(&inside_dev), -EBUSY);
+	/* Another major's minors never overlap. */
+	assert_int_equal(chrdev_register(&straddle_dev), 0);
+	assert_ptr_equal(chrdev_find(MKDEV(135, 300)), &straddle_dev);
+	assert_int_equal(chrdev_register(&after_dev), 0);
+	assert_ptr_equal(chrdev_find(MKDEV(136, 256)), &after_dev);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -821,6 +845,7 @@ int main(void)
 		cmocka_unit_test(test_attrs_and_nodes),
 		cmocka_unit_test(test_dirfd_cwd_root),
 		cmocka_unit_test(test_mounts),
+		cmocka_unit_test(test_chrdev_ranges),
 	};
 
 	return cmocka_run_group_tests(tests, setup_root, NULL);
