@@ -126,6 +126,13 @@ void force_sig(int sig);
  * Returns 0 when one send succeeded, else the last error, or -ESRCH.
  */
 long kill_pgrp(int pgid, int sig, const struct ksiginfo *info);
+/*
+ * sys_kill.c: sends sig to p (t NULL) or its thread t, with tasklist_lock
+ * held since the caller found them (flags from spin_lock_irqsave); drops
+ * the lock. queue: rt_sigqueueinfo rules for info.
+ */
+long kill_one(struct process *p, struct task *t, int sig,
+	      const struct ksiginfo *info, bool queue, unsigned long flags);
 
 /* --- mask.c -------------------------------------------------------------- */
 

@@ -91,9 +91,8 @@ static long kill_many(const struct kill_target *k, int sig,
 }
 
 /* Sends to one process (thread group) or one thread of it. */
-static long kill_one(struct process *p, struct task *t, int sig,
-		     const struct ksiginfo *info, bool queue,
-		     unsigned long flags)
+long kill_one(struct process *p, struct task *t, int sig,
+	      const struct ksiginfo *info, bool queue, unsigned long flags)
 {
 	bool continued = false;
 	int err;

@@ -69,7 +69,6 @@ static long send_to(struct file *file, bool thread, int sig,
 	struct process *p;
 	struct task *t = NULL;
 	unsigned long flags;
-	bool continued = false;
 	long err;
 
 	spin_lock_irqsave(&tasklist_lock, &flags);
@@ -83,12 +82,7 @@ static long send_to(struct file *file, bool thread, int sig,
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		return err;
 	}
-	if (queue)
-		err = send_signal_queue_locked(p, t, sig, info, &continued);
-	else
-		err = send_signal_locked(p, t, sig, info, &continued);
-	send_signal_unlock(p, err == 0 && continued, flags);
-	return err;
+	return kill_one(p, t, sig, info, queue, flags);
 }
 
 /*

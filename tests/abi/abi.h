@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
 
 static const char *errname(int e)
 {
@@ -62,6 +63,37 @@ static const char *errname(int e)
 			printf("%s: ok\n", what);			\
 		fflush(stdout);						\
 	} while (0)
+
+/*
+ * "what: " then the n bytes at b, escaped, in quotes, with their count;
+ * n < 0 prints the errno of the call that returned it.
+ */
+static __attribute__((unused)) void show_bytes(const char *what,
+					       const char *b, ssize_t n)
+{
+	printf("%s: ", what);
+	if (n < 0) {
+		printf("-1 %s\n", errname(errno));
+		return;
+	}
+	printf("\"");
+	for (ssize_t i = 0; i < n; i++) {
+		unsigned char c = b[i];
+
+		if (c == '\n')
+			printf("\\n");
+		else if (c == '\r')
+			printf("\\r");
+		else if (c == '\b')
+			printf("\\b");
+		else if (c < 0x20 || c >= 0x7f)
+			printf("\\x%02x", c);
+		else
+			printf("%c", c);
+	}
+	printf("\" (%zd)\n", n);
+	fflush(stdout);
+}
 
 /* The open flags in f, by name (values differ between arches). */
 static __attribute__((unused)) const char *oflags(int f)

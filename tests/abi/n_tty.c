@@ -28,27 +28,6 @@ static int ready(int fd, int ms)
 	return poll(&p, 1, ms) == 1 && (p.revents & POLLIN);
 }
 
-/* Prints b with control bytes escaped. */
-static void show(const char *what, const char *b, ssize_t n)
-{
-	printf("%s: \"", what);
-	for (ssize_t i = 0; i < n; i++) {
-		unsigned char c = b[i];
-
-		if (c == '\n')
-			printf("\\n");
-		else if (c == '\r')
-			printf("\\r");
-		else if (c == '\b')
-			printf("\\b");
-		else if (c < 0x20 || c >= 0x7f)
-			printf("\\x%02x", c);
-		else
-			printf("%c", c);
-	}
-	printf("\" (%zd)\n", n);
-}
-
 /* Everything the master can read within a short while. */
 static ssize_t drain(char *buf, size_t len)
 {
@@ -73,9 +52,9 @@ static void line_case(const char *what, const char *input, size_t len)
 	if (ready(slave, 2000))
 		n = read(slave, buf, sizeof(buf));
 	snprintf(name, sizeof(name), "%s: slave reads", what);
-	show(name, buf, n);
+	show_bytes(name, buf, n);
 	snprintf(name, sizeof(name), "%s: master sees", what);
-	show(name, buf, drain(buf, sizeof(buf)));
+	show_bytes(name, buf, drain(buf, sizeof(buf)));
 }
 
 #define LINE(what, s)	line_case(what, s, sizeof(s) - 1)
@@ -86,7 +65,7 @@ static void out_case(const char *what, const char *s)
 	char buf[256];
 
 	write(slave, s, strlen(s));
-	show(what, buf, drain(buf, sizeof(buf)));
+	show_bytes(what, buf, drain(buf, sizeof(buf)));
 }
 
 static void flags(tcflag_t iset, tcflag_t oset, tcflag_t lset, tcflag_t lclr)
@@ -175,7 +154,7 @@ static void flow_cases(void)
 	}
 	printf("IXANY: stopped: %d\n", ready(master, 300));
 	write(master, "z", 1);
-	show("IXANY: any key restarts", buf, drain(buf, sizeof(buf)));
+	show_bytes("IXANY: any key restarts", buf, drain(buf, sizeof(buf)));
 	wait(NULL);
 	tcflush(slave, TCIFLUSH);
 	tcsetattr(slave, TCSANOW, &orig);
@@ -192,7 +171,7 @@ static void flow_cases(void)
 	write(master, "q", 1);
 	printf("IXANY does not undo TCOOFF: %d\n", !ready(master, 300));
 	T("TCXONC TCOON", tcflow(slave, TCOON));
-	show("after TCOON", buf, drain(buf, sizeof(buf)));
+	show_bytes("after TCOON", buf, drain(buf, sizeof(buf)));
 	wait(NULL);
 	tcflush(slave, TCIFLUSH);
 	tcsetattr(slave, TCSANOW, &orig);

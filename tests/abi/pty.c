@@ -28,33 +28,6 @@
 
 static int master, slave;
 
-/* Prints what.. and the bytes, escaped, on one line. */
-static void show(const char *what, const char *b, ssize_t n)
-{
-	printf("%s: ", what);
-	if (n < 0) {
-		printf("-1 %s\n", errname(errno));
-		return;
-	}
-	printf("\"");
-	for (ssize_t i = 0; i < n; i++) {
-		unsigned char c = b[i];
-
-		if (c == '\n')
-			printf("\\n");
-		else if (c == '\r')
-			printf("\\r");
-		else if (c == '\b')
-			printf("\\b");
-		else if (c < 0x20 || c >= 0x7f)
-			printf("\\x%02x", c);
-		else
-			printf("%c", c);
-	}
-	printf("\" (%zd)\n", n);
-	fflush(stdout);
-}
-
 /* Whether fd becomes readable within ms. */
 static int ready(int fd, int ms)
 {
@@ -93,9 +66,9 @@ static void line_case(const char *what, const char *input)
 	put(master, input);
 	snprintf(name, sizeof(name), "%s: slave reads", what);
 	n = ready(slave, 2000) ? read(slave, buf, sizeof(buf)) : 0;
-	show(name, buf, n);
+	show_bytes(name, buf, n);
 	snprintf(name, sizeof(name), "%s: master sees", what);
-	show(name, buf, drain(master, buf, sizeof(buf)));
+	show_bytes(name, buf, drain(master, buf, sizeof(buf)));
 }
 
 static void set_lflag(tcflag_t on, tcflag_t off)
@@ -253,8 +226,8 @@ static void canonical(void)
 	ready(slave, 2000);
 	ioctl(slave, FIONREAD, &v);
 	printf("slave FIONREAD with a line: %d\n", v);
-	show("line", buf, read(slave, buf, sizeof(buf)));
-	show("echo of the line", buf, drain(master, buf, sizeof(buf)));
+	show_bytes("line", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("echo of the line", buf, drain(master, buf, sizeof(buf)));
 
 	line_case("DEL erases", "abx\177c\n");
 	set_lflag(0, ECHOE);
@@ -310,21 +283,21 @@ static void crnl(void)
 	line_case("IGNCR", "a\rb\n");
 	reset();
 	put(slave, "one\ntwo\n");
-	show("ONLCR", buf, drain(master, buf, sizeof(buf)));
+	show_bytes("ONLCR", buf, drain(master, buf, sizeof(buf)));
 	tcgetattr(slave, &t);
 	t.c_oflag &= ~ONLCR;
 	tcsetattr(slave, TCSANOW, &t);
 	put(slave, "one\ntwo\n");
-	show("no ONLCR", buf, drain(master, buf, sizeof(buf)));
+	show_bytes("no ONLCR", buf, drain(master, buf, sizeof(buf)));
 	t.c_oflag |= OCRNL;
 	tcsetattr(slave, TCSANOW, &t);
 	put(slave, "x\ry\n");
-	show("OCRNL", buf, drain(master, buf, sizeof(buf)));
+	show_bytes("OCRNL", buf, drain(master, buf, sizeof(buf)));
 	t.c_oflag &= ~OPOST;
 	t.c_oflag |= ONLCR;
 	tcsetattr(slave, TCSANOW, &t);
 	put(slave, "raw\n");
-	show("no OPOST", buf, drain(master, buf, sizeof(buf)));
+	show_bytes("no OPOST", buf, drain(master, buf, sizeof(buf)));
 	reset();
 }
 
@@ -339,40 +312,40 @@ static void raw_mode(void)
 	t.c_cc[VMIN] = 0;
 	t.c_cc[VTIME] = 0;
 	tcsetattr(slave, TCSANOW, &t);
-	show("VMIN 0 VTIME 0, nothing", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("VMIN 0 VTIME 0, nothing", buf, read(slave, buf, sizeof(buf)));
 	put(master, "xyz");
 	ready(slave, 2000);
 	ioctl(slave, FIONREAD, &v);
 	printf("slave FIONREAD raw: %d\n", v);
-	show("VMIN 0 VTIME 0, data", buf, read(slave, buf, sizeof(buf)));
-	show("raw mode echoes nothing", buf, drain(master, buf, sizeof(buf)));
+	show_bytes("VMIN 0 VTIME 0, data", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("raw mode echoes nothing", buf, drain(master, buf, sizeof(buf)));
 	t.c_cc[VTIME] = 2;
 	tcsetattr(slave, TCSANOW, &t);
-	show("VMIN 0 VTIME 2, nothing", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("VMIN 0 VTIME 2, nothing", buf, read(slave, buf, sizeof(buf)));
 	put(master, "q");
 	ready(slave, 2000);
-	show("VMIN 0 VTIME 2, data", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("VMIN 0 VTIME 2, data", buf, read(slave, buf, sizeof(buf)));
 	t.c_cc[VMIN] = 3;
 	t.c_cc[VTIME] = 0;
 	tcsetattr(slave, TCSANOW, &t);
 	put(master, "abcde");
 	ready(slave, 2000);
 	usleep(100000);
-	show("VMIN 3, 5 bytes there", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("VMIN 3, 5 bytes there", buf, read(slave, buf, sizeof(buf)));
 	put(master, "ab");
 	if (fork() == 0) {
 		usleep(200000);
 		put(master, "c");
 		_exit(0);
 	}
-	show("VMIN 3, 2 then 1 later", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("VMIN 3, 2 then 1 later", buf, read(slave, buf, sizeof(buf)));
 	wait(NULL);
 	t.c_cc[VMIN] = 2;
 	t.c_cc[VTIME] = 1;
 	tcsetattr(slave, TCSANOW, &t);
 	put(master, "k");
 	ready(slave, 2000);
-	show("VMIN 2 VTIME 1, 1 byte", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("VMIN 2 VTIME 1, 1 byte", buf, read(slave, buf, sizeof(buf)));
 	t.c_lflag |= ISIG;
 	tcsetattr(slave, TCSANOW, &t);
 	reset();
@@ -478,7 +451,7 @@ static void job_control(const char *what, const char *ch)
 	else
 		printf("%s: no report\n", what);
 	waitpid(leader, NULL, 0);
-	show("echo", buf, drain(master, buf, sizeof(buf)));
+	show_bytes("echo", buf, drain(master, buf, sizeof(buf)));
 	close(up[0]);
 	close(up[1]);
 	close(gp[0]);
@@ -506,7 +479,7 @@ static void flow(void)
 	}
 	printf("master readable while stopped: %d\n", ready(master, 300));
 	put(master, "\021");
-	show("after ^Q", buf, drain(master, buf, sizeof(buf)));
+	show_bytes("after ^Q", buf, drain(master, buf, sizeof(buf)));
 	wait(NULL);
 	reset();
 }
@@ -525,8 +498,8 @@ static void master_side(void)
 	printf("master poll after a slave write: %d\n", ready(master, 2000));
 	ioctl(master, FIONREAD, &v);
 	printf("master FIONREAD: %d\n", v);
-	show("master read", buf, read(master, buf, 3));
-	show("master read rest", buf, read(master, buf, sizeof(buf)));
+	show_bytes("master read", buf, read(master, buf, 3));
+	show_bytes("master read rest", buf, read(master, buf, sizeof(buf)));
 }
 
 /* 64 KiB each way: writers block on full buffers and resume. */
@@ -576,8 +549,8 @@ static void closing(void)
 	close(slave);
 	usleep(100000);
 	alarm(3);
-	show("master read after slave close", buf, read(master, buf, sizeof(buf)));
-	show("master read again", buf, read(master, buf, sizeof(buf)));
+	show_bytes("master read after slave close", buf, read(master, buf, sizeof(buf)));
+	show_bytes("master read again", buf, read(master, buf, sizeof(buf)));
 	alarm(0);
 	p.fd = master;
 	p.events = POLLIN | POLLOUT;
@@ -588,7 +561,7 @@ static void closing(void)
 	s2 = open(ptsname(master), O_RDWR | O_NOCTTY);
 	S("reopen slave", s2);
 	put(s2, "again");
-	show("master read after reopen", buf, drain(master, buf, sizeof(buf)));
+	show_bytes("master read after reopen", buf, drain(master, buf, sizeof(buf)));
 	slave = s2;
 
 	/* Master closed: the slave is hung up. */
@@ -603,8 +576,8 @@ static void closing(void)
 	       !!(p.revents & POLLIN), !!(p.revents & POLLOUT),
 	       !!(p.revents & POLLHUP), !!(p.revents & POLLERR));
 	alarm(3);
-	show("slave read after master close", buf, read(slave, buf, sizeof(buf)));
-	show("slave read again", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("slave read after master close", buf, read(slave, buf, sizeof(buf)));
+	show_bytes("slave read again", buf, read(slave, buf, sizeof(buf)));
 	alarm(0);
 	T("slave write after master close", write(slave, "x", 1));
 	T("slave TCGETS after master close", ioctl(slave, TCGETS, buf));
@@ -622,7 +595,7 @@ static void never_opened(void)
 	T("master read, slave never opened", read(m, buf, sizeof(buf)));
 	printf("master poll, slave never opened: %d\n", ready(m, 0));
 	put(m, "early\n");
-	show("echo before the slave opens", buf, drain(m, buf, sizeof(buf)));
+	show_bytes("echo before the slave opens", buf, drain(m, buf, sizeof(buf)));
 	ioctl(m, TIOCGPTN, &n1);
 	close(m);
 	m = posix_openpt(O_RDWR | O_NOCTTY);
