@@ -76,11 +76,26 @@ void preempt_disable(void)
 	barrier();
 }
 
-/* Switches now if a switch is due and nothing holds it off. */
+static void __schedule(bool preempt);
+
+/*
+ * Switches now if a switch is due and nothing holds it off. This is a
+ * preemption, not a sleep: a task between prepare_to_wait() and its
+ * schedule() (state TASK_SLEEPING, say after a spin_unlock) stays on the
+ * run queue, or the wake-up it is about to wait for could already have
+ * been missed.
+ */
 static void preempt_check(void)
 {
-	if (need_resched && preempt_count == 0 && arch_irqs_enabled())
-		schedule();
+	unsigned long flags;
+
+	if (!need_resched || preempt_count || !arch_irqs_enabled())
+		return;
+	flags = arch_irq_save();
+	preempt_count = 1;
+	__schedule(true);
+	preempt_count = 0;
+	arch_irq_restore(flags);
 }
 
 void preempt_enable(void)

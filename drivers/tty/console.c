@@ -26,7 +26,8 @@
 
 #define TTY_POLL_NS	(1000000000ULL / CONFIG_HZ)
 
-static ssize_t console_tty_write(struct tty *tty, const char *buf, size_t len)
+static ssize_t console_tty_write(struct tty *tty, const char *buf, size_t len,
+				 bool nonblock)
 {
 	console_write_raw(buf, len);
 	return len;

@@ -110,7 +110,7 @@ static void write_all(struct tty *tty, const char *buf, size_t len)
 	while (pos < len) {
 		n = process(tty, buf, len, &pos, out, used);
 		if (n)
-			tty->ops->write(tty, out, n);
+			tty->ops->write(tty, out, n, true);
 	}
 }
 
@@ -207,7 +207,8 @@ static int wait_started(struct tty *tty)
 	return ret;
 }
 
-ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len)
+ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len,
+		    bool nonblock)
 {
 	char out[OUT_CHUNK + OUT_MAX];
 	uint16_t used[OUT_CHUNK + OUT_MAX];
@@ -226,7 +227,7 @@ ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len)
 			return done ? (ssize_t)done : err;
 		pos = done;
 		n = process(tty, buf, len, &pos, out, used);
-		r = n ? tty->ops->write(tty, out, n) : 0;
+		r = n ? tty->ops->write(tty, out, n, nonblock) : 0;
 		n_tty_output_release(tty);
 		if (!n) {
 			done = pos;	/* all dropped (ONOCR) */

@@ -131,7 +131,8 @@ static int wait_room(struct pty *p)
  * Processed slave output (and echo of its input) into the master. Output
  * stopped by ^S is the terminal layer's (n_tty_write() waits).
  */
-static ssize_t pty_slave_write(struct tty *tty, const char *buf, size_t len)
+static ssize_t pty_slave_write(struct tty *tty, const char *buf, size_t len,
+			       bool nonblock)
 {
 	struct pty *p = pty_of_slave(tty);
 	bool echo = p->feeder == current;
@@ -149,8 +150,9 @@ static ssize_t pty_slave_write(struct tty *tty, const char *buf, size_t len)
 		}
 		room = pty_master_room(p);
 		if (!room) {
-			if (echo)
-				break;		/* echo is dropped, not waited for */
+			/* Echo is dropped, not waited for. */
+			if (echo || nonblock)
+				break;
 			ret = wait_room(p);
 			if (ret)
 				break;
@@ -204,7 +206,8 @@ static const struct tty_ops pty_slave_ops = {
 };
 
 /* The master's tty never writes: its termios have no echo. */
-static ssize_t pty_master_write(struct tty *tty, const char *buf, size_t len)
+static ssize_t pty_master_write(struct tty *tty, const char *buf, size_t len,
+				bool nonblock)
 {
 	return len;
 }

@@ -126,7 +126,7 @@ static ssize_t tty_write(struct file *f, const void *buf, size_t len,
 	/* Output stopped (^S): a driver would take nothing now. */
 	if (tty->stopped && (f->f_flags & O_NONBLOCK))
 		return -EAGAIN;
-	return n_tty_write(tty, buf, len);
+	return n_tty_write(tty, buf, len, f->f_flags & O_NONBLOCK);
 }
 
 static unsigned int tty_poll(struct file *f, struct poll_table *pt)

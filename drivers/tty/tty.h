@@ -39,8 +39,10 @@ struct tty_ops {
 	 * pty writer (-ERESTARTSYS). Also called by n_tty_receive() for
 	 * echoes, in the context of whoever delivered the input: there it
 	 * must not wait for the reader of the output (a short count is fine).
+	 * nonblock (O_NONBLOCK, and every echo): take what fits, never sleep.
 	 */
-	ssize_t (*write)(struct tty *tty, const char *buf, size_t len);
+	ssize_t (*write)(struct tty *tty, const char *buf, size_t len,
+			 bool nonblock);
 	/* Optional: the last file open on the tty was closed. */
 	void (*close)(struct tty *tty);
 	/*
@@ -117,9 +119,11 @@ void n_tty_flush_input(struct tty *tty);
 /*
  * Writes buf with output processing (OPOST, ONLCR, OCRNL...) through
  * tty->ops->write, waiting while output is stopped (^S). Returns the
- * bytes of buf consumed, or -errno when none was (-ERESTARTSYS, -EIO).
+ * bytes of buf consumed, or -errno when none was (-ERESTARTSYS, -EIO;
+ * -EAGAIN when nonblock and nothing could be taken without sleeping).
  */
-ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len);
+ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len,
+		    bool nonblock);
 /* Whether a read could complete now (poll's POLLIN). */
 bool n_tty_input_ready(struct tty *tty);
 /* termios changed: a line being edited is committed when leaving ICANON. */

@@ -538,6 +538,39 @@ static void bulk(void)
 	reset();
 }
 
+
+/*
+ * A nonblocking slave writer whose master does not read: the writes stop
+ * with EAGAIN once the master's buffer is full (its size differs between
+ * kernels: not printed), and the master then reads back every byte.
+ */
+static void nonblocking_full(void)
+{
+	static char chunk[4096], got[4096];
+	struct termios t;
+	size_t sent = 0, back = 0;
+	ssize_t r;
+	int fl = fcntl(slave, F_GETFL);
+
+	memset(chunk, 'n', sizeof(chunk));
+	tcgetattr(slave, &t);
+	cfmakeraw(&t);
+	tcsetattr(slave, TCSANOW, &t);
+	fcntl(slave, F_SETFL, fl | O_NONBLOCK);
+	alarm(20);
+	while (sent < (16u << 20) && (r = write(slave, chunk, sizeof(chunk))) > 0)
+		sent += r;
+	printf("nonblocking slave write into a full master: -1 %s\n",
+	       errname(errno));
+	fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+	while (back < sent && (r = read(master, got, sizeof(got))) > 0)
+		back += r;
+	alarm(0);
+	fcntl(master, F_SETFL, fcntl(master, F_GETFL) & ~O_NONBLOCK);
+	fcntl(slave, F_SETFL, fl);
+	printf("the master reads back every byte: %d\n", sent && back == sent);
+	reset();
+}
 static void closing(void)
 {
 	struct pollfd p;
@@ -637,6 +670,7 @@ int main(void)
 	flow();
 	master_side();
 	bulk();
+	nonblocking_full();
 	closing();
 	never_opened();
 	return 0;

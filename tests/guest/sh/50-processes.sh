@@ -44,7 +44,8 @@ else
 	done
 fi
 if have ps; then
-	check "ps lists this shell" sh -c "ps | grep -q '^ *$$ '"
+	is "ps lists this shell" \
+		"$(ps | while read a b; do [ "$a" = $$ ] && echo found; done)" found
 	is "ps -o shows this shell's parent and name" \
 		"$(ps -o pid,ppid,comm | while read a b c; do [ "$a" = $$ ] && echo "$b $c"; done)" \
 		"$PPID sh"
