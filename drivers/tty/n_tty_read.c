@@ -30,6 +30,9 @@ void n_tty_unthrottle(struct tty *tty)
 	spin_unlock_irqrestore(&tty->lock, flags);
 	if (send)
 		n_tty_echo(tty, &c, 1);
+	/* A pty master writer waits for room in our input. */
+	if (tty->link)
+		wake_up(&tty->link->write_wait);
 }
 
 /* Counts the data bytes of the ring, up to the first line end or all. */

@@ -20,9 +20,6 @@
 #include <fs/fdtable.h>
 #include <fs/poll.h>
 
-/* A master writer facing a full slave input looks again every tick. */
-#define PTY_ROOM_POLL_NS	(1000000000ULL / CONFIG_HZ)
-
 static ssize_t ptmx_read(struct file *f, void *buf, size_t len, int64_t *pos)
 {
 	struct pty *p = pty_of_file(f);
@@ -72,6 +69,34 @@ static bool slave_room(struct pty *p)
 	return used < TTY_BUF_SIZE;
 }
 
+/*
+ * Sleeps until the slave's input has room (n_tty_unthrottle() wakes the
+ * master's write_wait when the slave reads or flushes): 0, -EAGAIN for a
+ * nonblocking file, -ERESTARTSYS for a signal.
+ */
+static int wait_slave_room(struct pty *p, struct file *f)
+{
+	struct wait_entry we = WAIT_ENTRY_INIT(we);
+	int ret = 0;
+
+	for (;;) {
+		prepare_to_wait(&p->master.write_wait, &we, true);
+		if (slave_room(p))
+			break;
+		if (f->f_flags & O_NONBLOCK) {
+			ret = -EAGAIN;
+			break;
+		}
+		if (signal_pending_current()) {
+			ret = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&p->master.write_wait, &we);
+	return ret;
+}
+
 /* Master writes are the slave's input; a full input waits for readers. */
 static ssize_t ptmx_write(struct file *f, const void *buf, size_t len,
 			  int64_t *pos)
@@ -85,19 +110,9 @@ static ssize_t ptmx_write(struct file *f, const void *buf, size_t len,
 		return -ERESTARTSYS;
 	p->feeder = current;
 	while (done < len) {
-		if (!slave_room(p)) {
-			if (f->f_flags & O_NONBLOCK) {
-				ret = -EAGAIN;
-				break;
-			}
-			if (signal_pending_current()) {
-				ret = -ERESTARTSYS;
-				break;
-			}
-			/* Slave reads do not tell us: look again soon. */
-			sleep_until(clock_ns() + PTY_ROOM_POLL_NS);
-			continue;
-		}
+		ret = wait_slave_room(p, f);
+		if (ret)
+			break;
 		n_tty_receive(&p->slave, c[done++]);
 	}
 	p->feeder = NULL;
@@ -111,6 +126,7 @@ static unsigned int ptmx_poll(struct file *f, struct poll_table *pt)
 	unsigned int mask = 0;
 
 	poll_wait(f, &p->master.read_wait, pt);
+	poll_wait(f, &p->master.write_wait, pt);
 	if (n_tty_readable(&p->master))
 		mask |= POLLIN | POLLRDNORM;
 	if (p->slave_closed)
